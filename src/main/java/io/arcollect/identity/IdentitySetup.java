@@ -1,0 +1,213 @@
+package io.arcollect.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import io.arcollect.system.ArcollectProperties;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+/**
+ * Creates groups, authorizations and Tasklist filters at start-up, and the users: the demo users in the
+ * {@code demo} profile, otherwise only the administrator from ARCOLLECT_ADMIN_USER / _PASSWORD.
+ * Every step looks before it creates, so restarts and several nodes starting together change nothing.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class IdentitySetup implements ApplicationRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
+
+  /** Demo users: password = user id. */
+  static final Map<String, String> DEMO_USERS = Map.of(
+      "admin", Groups.CAMUNDA_ADMIN,
+      "sally", StaffGroup.SALES.id(),
+      "frank", StaffGroup.FINANCE.id(),
+      "fiona", StaffGroup.FINANCE.id(),
+      "larry", StaffGroup.LEGAL.id(),
+      "audrey", StaffGroup.AUDITORS.id(),
+      "paula", StaffGroup.PROCESS_OWNERS.id());
+
+  private final IdentityService identityService;
+  private final AuthorizationService authorizationService;
+  private final FilterService filterService;
+  private final TaskService taskService;
+  private final boolean demo;
+  private final ArcollectProperties.Admin admin;
+
+  public IdentitySetup(IdentityService identityService, AuthorizationService authorizationService,
+      FilterService filterService, TaskService taskService, Environment environment, ArcollectProperties properties) {
+    this.identityService = identityService;
+    this.authorizationService = authorizationService;
+    this.filterService = filterService;
+    this.taskService = taskService;
+    this.demo = environment.acceptsProfiles(Profiles.of("demo"));
+    this.admin = properties.admin();
+    if (!demo && (admin == null || !StringUtils.hasText(admin.user()) || !StringUtils.hasText(admin.password()))) {
+      throw new MissingAdminAccountException();
+    }
+  }
+
+  @Override
+  @Transactional
+  public void run(ApplicationArguments args) {
+    group(Groups.CAMUNDA_ADMIN, "Camunda administrators", Groups.GROUP_TYPE_SYSTEM);
+    for (StaffGroup group : StaffGroup.values()) {
+      group(group.id(), group.displayName(), Groups.GROUP_TYPE_WORKFLOW);
+    }
+    authorizations();
+    filters();
+    if (demo) {
+      DEMO_USERS.forEach((userId, groupId) -> user(userId, userId, groupId));
+    } else {
+      user(admin.user(), admin.password(), Groups.CAMUNDA_ADMIN);
+    }
+  }
+
+  private void authorizations() {
+    // as Camunda's own admin set-up does: the admin group may do everything, in every webapp
+    for (Resources resource : Resources.values()) {
+      grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
+    }
+    for (StaffGroup department : StaffGroup.departments()) {
+      grant(department.id(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      // reading definitions lets Tasklist show process names and the deployed forms
+      grant(department.id(), Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+      grant(department.id(), Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+      // task rights come from the candidate group: the engine grants them per task (default authorizations)
+    }
+
+    String auditors = StaffGroup.AUDITORS.id();
+    grant(auditors, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(auditors, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    grant(auditors, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY,
+        Permissions.READ_INSTANCE, Permissions.READ_TASK);
+    grant(auditors, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+    grant(auditors, Resources.TASK, ANY, Permissions.READ);
+    grant(auditors, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+    grant(auditors, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+    grant(auditors, Resources.DEPLOYMENT, ANY, Permissions.READ);
+    grant(auditors, Resources.OPERATION_LOG_CATEGORY, ANY, UserOperationLogCategoryPermissions.READ);
+
+    String owners = StaffGroup.PROCESS_OWNERS.id();
+    grant(owners, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(owners, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    grant(owners, Resources.DEPLOYMENT, ANY, Permissions.ALL);
+    grant(owners, Resources.PROCESS_DEFINITION, ANY, Permissions.ALL);
+    grant(owners, Resources.PROCESS_INSTANCE, ANY, Permissions.ALL);
+    grant(owners, Resources.DECISION_DEFINITION, ANY, Permissions.ALL);
+    grant(owners, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.ALL);
+    grant(owners, Resources.BATCH, ANY, Permissions.ALL);
+    grant(owners, Resources.OPERATION_LOG_CATEGORY, ANY, UserOperationLogCategoryPermissions.READ);
+    grant(owners, Resources.TASK, ANY, Permissions.READ);
+  }
+
+  private void filters() {
+    String caseVariables = "caseNumber,Case;customerName,Customer;outstandingAmount,Outstanding;currency,Currency";
+    filter("My tasks", "Tasks assigned to me", -10,
+        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"), caseVariables);
+    filter("My department", "Open tasks of my department, assigned or not", -5,
+        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks(),
+        caseVariables);
+    filter("Due today", "My department's tasks due by the end of today, overdue ones first", 0,
+        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+            .dueBeforeExpression("${dateTime().withTimeAtStartOfDay().plusDays(1)}").orderByDueDate().asc(),
+        caseVariables);
+    filter("Overdue", "My department's tasks past their due date", 5,
+        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+            .dueBeforeExpression("${now()}").orderByDueDate().asc(),
+        caseVariables);
+  }
+
+  private void filter(String name, String description, int priority, TaskQuery query, String variables) {
+    Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
+    if (filter == null) {
+      List<Map<String, String>> shownVariables = java.util.Arrays.stream(variables.split(";"))
+          .map(pair -> pair.split(","))
+          .map(pair -> Map.of("name", pair[0], "label", pair[1]))
+          .toList();
+      filter = filterService.newTaskFilter(name)
+          .setProperties(Map.of("description", description, "priority", priority, "refresh", true,
+              "variables", shownVariables))
+          .setQuery(query);
+      filterService.saveFilter(filter);
+      log.info("Created Tasklist filter '{}'", name);
+    }
+    for (StaffGroup group : StaffGroup.values()) {
+      grant(group.id(), Resources.FILTER, filter.getId(), Permissions.READ);
+    }
+  }
+
+  private void group(String id, String name, String type) {
+    if (identityService.createGroupQuery().groupId(id).count() == 0) {
+      Group group = identityService.newGroup(id);
+      group.setName(name);
+      group.setType(type);
+      identityService.saveGroup(group);
+      log.info("Created group '{}'", id);
+    }
+  }
+
+  private void user(String id, String password, String groupId) {
+    if (identityService.createUserQuery().userId(id).count() == 0) {
+      User user = identityService.newUser(id);
+      user.setFirstName(Character.toUpperCase(id.charAt(0)) + id.substring(1));
+      user.setLastName(demo ? "(demo)" : "");
+      user.setEmail(id + "@arcollect.example");
+      user.setPassword(password);
+      identityService.saveUser(user);
+      log.info("Created user '{}'", id);
+    }
+    if (identityService.createUserQuery().userId(id).memberOfGroup(groupId).count() == 0) {
+      identityService.createMembership(id, groupId);
+    }
+  }
+
+  private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization existing = authorizationService.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId).resourceType(resource).resourceId(resourceId)
+        .singleResult();
+    Authorization authorization = existing != null ? existing : authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+    if (existing == null) {
+      authorization.setGroupId(groupId);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+    }
+    boolean changed = existing == null;
+    for (Permission permission : permissions) {
+      if (!authorization.isPermissionGranted(permission)) {
+        authorization.addPermission(permission);
+        changed = true;
+      }
+    }
+    if (changed) {
+      authorizationService.saveAuthorization(authorization);
+    }
+  }
+}
