@@ -96,7 +96,7 @@ public class TestDatabase implements ExecutionCondition {
   }
 
   private static String h2Url(String purpose) {
-    return "jdbc:h2:mem:arcollect_" + purpose + "_" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    return "jdbc:h2:mem:arcollect_" + purpose + "_" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=30000";
   }
 
   private static String createPostgresDatabase(String name) throws SQLException {

@@ -1,0 +1,62 @@
+package io.arcollect.demo;
+
+import io.arcollect.ledger.CustomerImport;
+import io.arcollect.ledger.ImportReport;
+import io.arcollect.ledger.InvoiceImport;
+import io.arcollect.ledger.LedgerStatistics;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads the IBM sample into the ledger once, through the same imports users call, when the demo profile
+ * runs with demo data (ARCOLLECT_DEMO_DATA, default true). A ledger that has customers is left alone, so
+ * restarts change nothing.
+ */
+@Component
+@Profile("demo")
+@ConditionalOnProperty(name = "arcollect.demo.data", havingValue = "true", matchIfMissing = true)
+@Order(100)
+class DemoLedger implements ApplicationRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(DemoLedger.class);
+
+  private final CustomerImport customers;
+  private final InvoiceImport invoices;
+  private final LedgerStatistics statistics;
+  private final Clock clock;
+
+  DemoLedger(CustomerImport customers, InvoiceImport invoices, LedgerStatistics statistics, Clock clock) {
+    this.customers = customers;
+    this.invoices = invoices;
+    this.statistics = statistics;
+    this.clock = clock;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    if (statistics.customerCount() > 0) {
+      log.info("Demo data: the ledger already has customers, nothing loaded");
+      return;
+    }
+    IbmSample sample = IbmSample.load();
+    LocalDate today = LocalDate.now(clock);
+    ImportReport customerReport = customers.importCsv(stream(sample.customersCsv()));
+    ImportReport invoiceReport = invoices.importCsv(stream(sample.invoicesOnBusinessDate(today)));
+    log.info("Demo data: {} customers and {} invoices of the IBM sample as of {} (shown as {})",
+        customerReport.accepted(), invoiceReport.accepted(), IbmSample.REFERENCE_DATE, today);
+  }
+
+  private static ByteArrayInputStream stream(String csv) {
+    return new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8));
+  }
+}

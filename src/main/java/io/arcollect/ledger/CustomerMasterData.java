@@ -1,0 +1,8 @@
+package io.arcollect.ledger;
+
+import java.math.BigDecimal;
+
+/** A customer as the ERP describes it (one row of the customer import). */
+public record CustomerMasterData(String accountNumber, String name, CustomerTier tier, String industry,
+    BigDecimal creditLimit, String currency, String language, String timeZone, String email, String phone,
+    String accountOwner) {}

@@ -1,0 +1,20 @@
+package io.arcollect.ledger;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface CustomerRepository extends JpaRepository<Customer, Long> {
+
+  Optional<Customer> findByAccountNumber(String accountNumber);
+
+  List<Customer> findByAccountNumberIn(Collection<String> accountNumbers);
+
+  List<Customer> findByNameIgnoreCase(String name);
+
+  /** Customers who paid from this IBAN before: the bank account identifies the payer next time. */
+  @Query("select distinct p.customer from Payment p where p.payerIban = :iban and p.customer is not null")
+  List<Customer> findKnownPayersOfIban(String iban);
+}

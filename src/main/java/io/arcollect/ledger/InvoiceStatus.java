@@ -1,0 +1,5 @@
+package io.arcollect.ledger;
+
+public enum InvoiceStatus {
+  OPEN, PAID, CREDITED, WRITTEN_OFF
+}
