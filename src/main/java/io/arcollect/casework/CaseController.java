@@ -1,0 +1,57 @@
+package io.arcollect.casework;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+@RestController
+class CaseController {
+
+  record CaseView(String caseNumber, String customerAccount, String status, CaseStage stage, String strategy,
+      String creditGrade, String owningDepartment, String currency, BigDecimal amountAtOpen,
+      BigDecimal outstandingAmount, String outcome, Instant openedAt, Instant closedAt, String processInstanceId) {
+
+    static CaseView of(CollectionCase c) {
+      return new CaseView(c.getCaseNumber(), c.getCustomerAccount(), c.getStatus().name(), c.getStage(), c.getStrategy(),
+          c.getCreditGrade(), c.getOwningDepartment(), c.getCurrency(), c.getAmountAtOpen(), c.getOutstandingAmount(),
+          c.getOutcome(), c.getOpenedAt(), c.getClosedAt(), c.getProcessInstanceId());
+    }
+  }
+
+  private final CollectionCaseRepository cases;
+
+  CaseController(CollectionCaseRepository cases) {
+    this.cases = cases;
+  }
+
+  /** Cases, newest first: {@code ?status=open} or {@code ?status=closed}. */
+  @GetMapping("/api/cases")
+  @Transactional(readOnly = true)
+  List<CaseView> list(@RequestParam(defaultValue = "open") String status, @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "100") int size) {
+    CollectionCase.Status wanted;
+    try {
+      wanted = CollectionCase.Status.valueOf(status.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "status must be open or closed");
+    }
+    return cases.findByStatusOrderByOpenedAtDesc(wanted, PageRequest.of(page, Math.min(size, 1000))).stream()
+        .map(CaseView::of).toList();
+  }
+
+  @GetMapping("/api/cases/{caseNumber}")
+  @Transactional(readOnly = true)
+  CaseView get(@PathVariable String caseNumber) {
+    return CaseView.of(cases.findByCaseNumber(caseNumber).orElseThrow(() ->
+        new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + caseNumber)));
+  }
+}
