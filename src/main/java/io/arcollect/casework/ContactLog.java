@@ -1,0 +1,54 @@
+package io.arcollect.casework;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The contact log: written once per contact, never changed; auditors and the contact policy read it. */
+@Service
+public class ContactLog {
+
+  private final JdbcTemplate jdbc;
+
+  ContactLog(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Transactional
+  public void record(ContactAttempt contact) {
+    jdbc.update("insert into contact_log (case_number, customer_id, channel, template, occurred_at, user_id, outcome, "
+            + "notes, reference, process_instance_id, task_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        contact.caseNumber(), contact.customerId(), contact.channel(), contact.template(),
+        Timestamp.from(contact.occurredAt()), contact.userId(), contact.outcome(), truncate(contact.notes(), 4000),
+        truncate(contact.reference(), 500), contact.processInstanceId(), contact.taskId());
+  }
+
+  /** A case's contacts, newest first. */
+  @Transactional(readOnly = true)
+  public List<ContactAttempt> ofCase(String caseNumber, int limit) {
+    return jdbc.query("select * from contact_log where case_number = ? order by occurred_at desc, id desc",
+        ps -> {
+          ps.setString(1, caseNumber);
+          ps.setMaxRows(limit);
+        },
+        (rs, row) -> new ContactAttempt(rs.getString("case_number"), rs.getLong("customer_id"), rs.getString("channel"),
+            rs.getString("template"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("user_id"),
+            rs.getString("outcome"), rs.getString("notes"), rs.getString("reference"),
+            rs.getString("process_instance_id"), rs.getString("task_id")));
+  }
+
+  /** Automatic contacts actually made (not postponed or skipped) with a customer since a moment. */
+  @Transactional(readOnly = true)
+  public int automaticContactsSince(long customerId, Instant since) {
+    Integer count = jdbc.queryForObject("select count(*) from contact_log where customer_id = ? and user_id is null "
+        + "and outcome = 'SENT' and occurred_at >= ?", Integer.class, customerId, Timestamp.from(since));
+    return count == null ? 0 : count;
+  }
+
+  private static String truncate(String text, int max) {
+    return text == null || text.length() <= max ? text : text.substring(0, max);
+  }
+}
