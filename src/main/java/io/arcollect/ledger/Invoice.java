@@ -104,6 +104,30 @@ public class Invoice {
     }
   }
 
+  /**
+   * A credit note over {@code credited} of what is open; the invoice is CREDITED when nothing stays open.
+   * Answers what was actually credited (never more than is open).
+   */
+  BigDecimal credit(BigDecimal credited) {
+    if (status != InvoiceStatus.OPEN) {
+      throw new IllegalStateException("Invoice " + invoiceNumber + " is " + status + ", not open");
+    }
+    BigDecimal applied = credited.min(openAmount);
+    openAmount = openAmount.subtract(applied);
+    if (openAmount.signum() == 0) {
+      status = InvoiceStatus.CREDITED;
+    }
+    return applied;
+  }
+
+  /** The open amount is lost: it stays recorded as what was written off. */
+  void writeOff() {
+    if (status != InvoiceStatus.OPEN) {
+      throw new IllegalStateException("Invoice " + invoiceNumber + " is " + status + ", not open");
+    }
+    status = InvoiceStatus.WRITTEN_OFF;
+  }
+
   public void markDisputed(String reason) {
     disputed = true;
     disputeReason = reason;

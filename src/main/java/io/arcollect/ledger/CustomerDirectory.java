@@ -1,0 +1,29 @@
+package io.arcollect.ledger;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Who a customer is, for the other capabilities (the case, outreach): read-only. */
+@Service
+public class CustomerDirectory {
+
+  /** A customer as collection sees it. */
+  public record CustomerProfile(long id, String accountNumber, String name, CustomerTier tier, String industry,
+      String currency, BigDecimal creditLimit, String language, String timeZone, String email, String phone,
+      String accountOwner, boolean doNotContact, boolean creditHold) {}
+
+  private final CustomerRepository customers;
+
+  CustomerDirectory(CustomerRepository customers) {
+    this.customers = customers;
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<CustomerProfile> find(String accountNumber) {
+    return customers.findByAccountNumber(accountNumber).map(c -> new CustomerProfile(c.getId(), c.getAccountNumber(),
+        c.getName(), c.getTier(), c.getIndustry(), c.getCurrency(), c.getCreditLimit(), c.getLanguage(),
+        c.getTimeZone(), c.getEmail(), c.getPhone(), c.getAccountOwner(), c.isDoNotContact(), c.isCreditHold()));
+  }
+}
