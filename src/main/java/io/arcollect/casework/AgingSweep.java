@@ -122,14 +122,21 @@ public class AgingSweep {
   }
 
   private int openEach(List<OverdueAccount> accounts, LocalDate dueBefore) {
-    Map<Long, List<OverdueInvoice>> invoices = overdue.invoicesOf(
-        accounts.stream().map(OverdueAccount::customerId).toList(), dueBefore).stream()
+    List<Long> customerIds = accounts.stream().map(OverdueAccount::customerId).toList();
+    Set<Long> referred = referredInvoices(customerIds);
+    Map<Long, List<OverdueInvoice>> invoices = overdue.invoicesOf(customerIds, dueBefore).stream()
+        .filter(invoice -> !referred.contains(invoice.invoiceId()))
         .collect(Collectors.groupingBy(OverdueInvoice::customerId));
+    int opened = 0;
     for (OverdueAccount account : accounts) {
-      opening.open(account, invoices.getOrDefault(account.customerId(), List.of()).stream()
-          .filter(invoice -> invoice.currency().equals(account.currency())).toList());
+      List<OverdueInvoice> toCollect = invoices.getOrDefault(account.customerId(), List.of()).stream()
+          .filter(invoice -> invoice.currency().equals(account.currency())).toList();
+      if (!toCollect.isEmpty()) {
+        opening.open(account, toCollect);
+        opened++;
+      }
     }
-    return accounts.size();
+    return opened;
   }
 
   private int joinInvoices(LocalDate dueBefore) {
@@ -154,8 +161,9 @@ public class AgingSweep {
     Set<Long> alreadyInCase = new HashSet<>(jdbc.queryForList(
         "select ci.invoice_id from case_invoices ci where ci.case_id in (" 
             + page.stream().map(c -> String.valueOf(c.getId())).collect(Collectors.joining(",")) + ")", Long.class));
+    Set<Long> referred = referredInvoices(byCustomer.keySet());
     Map<Long, List<OverdueInvoice>> newcomers = overdue.invoicesOf(byCustomer.keySet(), dueBefore).stream()
-        .filter(invoice -> !alreadyInCase.contains(invoice.invoiceId()))
+        .filter(invoice -> !alreadyInCase.contains(invoice.invoiceId()) && !referred.contains(invoice.invoiceId()))
         .filter(invoice -> invoice.currency().equals(byCustomer.get(invoice.customerId()).getCurrency()))
         .collect(Collectors.groupingBy(OverdueInvoice::customerId));
     int joined = 0;
@@ -165,6 +173,16 @@ public class AgingSweep {
       joined += entry.getValue().size();
     }
     return joined;
+  }
+
+  /** Invoices of these customers that a closed case handed to lawyers or an agency: not ours to chase again. */
+  private Set<Long> referredInvoices(java.util.Collection<Long> customerIds) {
+    if (customerIds.isEmpty()) {
+      return Set.of();
+    }
+    return new HashSet<>(jdbc.queryForList("select ci.invoice_id from case_invoices ci join collection_cases k on k.id = ci.case_id "
+        + "where k.outcome in ('REFERRED_TO_LEGAL', 'REFERRED_TO_AGENCY') and k.customer_id in ("
+        + customerIds.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")", Long.class));
   }
 
   /** The one-open-case constraint refused a case, or we waited too long for the sweep that holds it. */

@@ -39,15 +39,17 @@ public class CaseOpening {
   CollectionCase open(OverdueAccount account, List<OverdueInvoice> invoices) {
     Instant now = clock.instant();
     String caseNumber = "CASE-%d-%06d".formatted(now.atZone(clock.getZone()).getYear(), caseNumbers.next());
+    java.math.BigDecimal overdueAmount = invoices.stream().map(OverdueInvoice::openAmount)
+        .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
     CollectionCase collectionCase = cases.saveAndFlush(new CollectionCase(caseNumber, account.customerId(),
-        account.accountNumber(), account.currency(), account.overdueAmount(), now));
+        account.accountNumber(), account.currency(), overdueAmount, now));
     link(collectionCase, invoices, now);
     ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS_KEY, collectionCase.getCaseNumber(),
         Variables.createVariables()
             .putValue("caseNumber", collectionCase.getCaseNumber())
             .putValue("customerAccount", account.accountNumber())
             .putValue("currency", account.currency())
-            .putValue("outstandingAmount", account.overdueAmount().doubleValue()));
+            .putValue("outstandingAmount", overdueAmount.doubleValue()));
     collectionCase.startedAs(instance.getId());
     cases.flush();
     return collectionCase;

@@ -15,8 +15,11 @@ public class CaseOutstanding {
   private final CollectionCaseRepository cases;
   private final OverdueItems ledger;
   private final JdbcTemplate jdbc;
+  private final jakarta.persistence.EntityManager entityManager;
 
-  CaseOutstanding(CollectionCaseRepository cases, OverdueItems ledger, JdbcTemplate jdbc) {
+  CaseOutstanding(CollectionCaseRepository cases, OverdueItems ledger, JdbcTemplate jdbc,
+      jakarta.persistence.EntityManager entityManager) {
+    this.entityManager = entityManager;
     this.cases = cases;
     this.ledger = ledger;
     this.jdbc = jdbc;
@@ -34,6 +37,8 @@ public class CaseOutstanding {
   public BigDecimal refresh(String caseNumber) {
     CollectionCase collectionCase = cases.findByCaseNumber(caseNumber)
         .orElseThrow(() -> new IllegalArgumentException("No case " + caseNumber));
+    // payments and credits in this transaction changed invoices through JPA; the sum below is plain SQL
+    entityManager.flush();
     List<Long> invoiceIds = jdbc.queryForList("select invoice_id from case_invoices where case_id = ?", Long.class,
         collectionCase.getId());
     BigDecimal outstanding = ledger.openAmountOf(invoiceIds);

@@ -93,6 +93,19 @@ public class CollectionCase {
     this.processInstanceId = processInstanceId;
   }
 
+  void strategyChosen(String creditGrade, String strategy, String owningDepartment) {
+    this.creditGrade = creditGrade;
+    this.strategy = strategy;
+    this.owningDepartment = owningDepartment;
+  }
+
+  void enter(CaseStage stage) {
+    if (status == Status.CLOSED) {
+      throw new IllegalStateException("Case " + caseNumber + " is closed");
+    }
+    this.stage = stage;
+  }
+
   void outstanding(BigDecimal amount) {
     outstandingAmount = amount;
   }

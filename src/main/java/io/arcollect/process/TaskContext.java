@@ -1,0 +1,91 @@
+package io.arcollect.process;
+
+import io.arcollect.casework.CaseContext;
+import io.arcollect.casework.ContactAttempt;
+import io.arcollect.casework.ContactLog;
+import java.util.Collection;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every user task of the collection case, through Camunda's Spring task events: when it is created, the
+ * form's context (invoices, recent contacts) is put on the task and last time's answers are cleared; when
+ * it is completed, the contact log gets who did what with which outcome.
+ *
+ * <p>A user task names its outcome variable with the extension property {@code outcomeVariable}; tasks
+ * that talk to the customer say so with {@code customerContact=true} (the channel then comes from the
+ * form's {@code contactChannel}, PHONE when not given); all others are logged as INTERNAL work.
+ */
+@Component
+class TaskContext {
+
+  private final CaseContext context;
+  private final ContactLog contactLog;
+
+  TaskContext(CaseContext context, ContactLog contactLog) {
+    this.context = context;
+    this.contactLog = contactLog;
+  }
+
+  @EventListener(condition = "#task.eventName == 'create'")
+  public void created(DelegateTask task) {
+    String caseNumber = CaseVariables.caseNumber(task);
+    if (caseNumber == null) {
+      return;
+    }
+    String outcomeVariable = property(task, "outcomeVariable");
+    if (outcomeVariable != null) {
+      task.getExecution().removeVariable(outcomeVariable);
+    }
+    task.getExecution().removeVariable("notes");
+    task.setVariablesLocal(context.forTask(caseNumber));
+  }
+
+  @EventListener(condition = "#task.eventName == 'complete'")
+  public void completed(DelegateTask task) {
+    String caseNumber = CaseVariables.caseNumber(task);
+    if (caseNumber == null) {
+      return;
+    }
+    String outcomeVariable = property(task, "outcomeVariable");
+    Object outcome = outcomeVariable == null ? null : task.getVariable(outcomeVariable);
+    boolean customerContact = "true".equals(property(task, "customerContact"));
+    String channel = customerContact ? String.valueOf(orElse(task.getVariable("contactChannel"), "PHONE")) : "INTERNAL";
+    contactLog.record(new ContactAttempt(caseNumber, context.customerId(caseNumber), channel,
+        task.getTaskDefinitionKey(), context.now(), FourEyes.actingUser(task),
+        String.valueOf(orElse(outcome, "DONE")), (String) task.getVariable("notes"), task.getName(),
+        task.getProcessInstanceId(), task.getId()));
+  }
+
+  private static Object orElse(Object value, Object fallback) {
+    return value == null || value.toString().isBlank() ? fallback : value;
+  }
+
+  private static String property(DelegateTask task, String name) {
+    // reading the model is the engine's own business here, not the completing user's
+    var commandContext = org.camunda.bpm.engine.impl.context.Context.getCommandContext();
+    boolean checking = commandContext.isAuthorizationCheckEnabled();
+    commandContext.disableAuthorizationCheck();
+    try {
+      return propertyOf(task, name);
+    } finally {
+      if (checking) {
+        commandContext.enableAuthorizationCheck();
+      }
+    }
+  }
+
+  private static String propertyOf(DelegateTask task, String name) {
+    UserTask element = task.getBpmnModelElementInstance();
+    if (element == null || element.getExtensionElements() == null) {
+      return null;
+    }
+    Collection<CamundaProperties> all = element.getExtensionElements().getChildElementsByType(CamundaProperties.class);
+    return all.stream().flatMap(p -> p.getCamundaProperties().stream())
+        .filter(p -> name.equals(p.getCamundaName())).map(CamundaProperty::getCamundaValue).findFirst().orElse(null);
+  }
+}
