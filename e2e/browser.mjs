@@ -1,0 +1,65 @@
+// Shared by the browser tests: starts Debian's headless Chromium through playwright-core and logs in to the
+// Camunda webapps. Each test script is run by a JUnit test (io.arcollect.testsupport.BrowserScript) with
+// BASE_URL (the running app) and E2E_OUT (where screenshots go) in its environment.
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const baseUrl = process.env.BASE_URL ?? 'http://localhost:8080';
+export const outDir = process.env.E2E_OUT ?? 'target/e2e';
+
+export async function launch() {
+  mkdirSync(outDir, { recursive: true });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  return browser;
+}
+
+/** A fresh browser context (own cookies) with a page of a readable size. */
+export async function newPage(browser) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20000);
+  return page;
+}
+
+/** Logs in to a Camunda webapp (tasklist, cockpit, admin) as a user and waits for the app to show. */
+export async function camundaLogin(page, app, user, password = user) {
+  await page.goto(`${baseUrl}/camunda/app/${app}/default/`);
+  await page.locator('input[placeholder="Username"]').fill(user);
+  await page.locator('input[type=password]').fill(password);
+  await page.locator('button[type=submit]').click();
+  await page.locator('input[placeholder="Username"]').waitFor({ state: 'detached' });
+}
+
+/** Saves a full-page screenshot as target/e2e/<name>.png and returns its path. */
+export async function shot(page, name) {
+  const path = join(outDir, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  console.log(`screenshot ${path}`);
+  return path;
+}
+
+/** Fails the script with a message that says what was expected. */
+export function expect(condition, message) {
+  if (!condition) {
+    throw new Error(`Expectation failed: ${message}`);
+  }
+}
+
+/** Runs a scenario: launches the browser, closes it whatever happens, exits non-zero on failure. */
+export async function scenario(name, body) {
+  const browser = await launch();
+  try {
+    await body(browser);
+    console.log(`scenario passed: ${name}`);
+  } catch (e) {
+    console.error(`scenario failed: ${name}\n${e.stack ?? e}`);
+    process.exitCode = 1;
+  } finally {
+    await browser.close();
+  }
+}
