@@ -70,7 +70,8 @@ public class CaseContext {
     return cases.findByCaseNumber(caseNumber).orElseThrow(() -> new IllegalArgumentException("No case " + caseNumber));
   }
 
-  static String money(BigDecimal amount) {
+  /** An amount as collectors and customers read it: 1,234.50. */
+  public static String money(BigDecimal amount) {
     DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
     return format.format(amount.setScale(2, RoundingMode.HALF_UP));
   }

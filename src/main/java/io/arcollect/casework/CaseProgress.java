@@ -159,10 +159,11 @@ public class CaseProgress {
 
   /** Asks outreach for an automatic contact; outreach applies the contact policy and logs it. */
   @Transactional
-  public void requestContact(String caseNumber, String channel, String template, String processInstanceId) {
+  public void requestContact(String caseNumber, String channel, String template, String processInstanceId,
+      Map<String, String> details) {
     CollectionCase collectionCase = find(caseNumber);
     events.publishEvent(new ContactRequested(caseNumber, collectionCase.getCustomerAccount(), channel, template,
-        processInstanceId, clock.instant()));
+        processInstanceId, clock.instant(), details));
   }
 
   @Transactional
@@ -225,7 +226,7 @@ public class CaseProgress {
       publish(CaseEvent.Type.CREDIT_HOLD_RELEASED, collectionCase);
     }
     if (outcome == Outcome.PAID || outcome == Outcome.SETTLED) {
-      requestContact(caseNumber, "EMAIL", "case-closed", processInstanceId);
+      requestContact(caseNumber, "EMAIL", "case-closed", processInstanceId, Map.of());
     }
     collectionCase.close(outcome.name(), clock.instant());
     publish(CaseEvent.Type.CASE_CLOSED, collectionCase);

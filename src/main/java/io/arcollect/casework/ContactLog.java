@@ -40,12 +40,12 @@ public class ContactLog {
             rs.getString("process_instance_id"), rs.getString("task_id")));
   }
 
-  /** Automatic contacts actually made (not postponed or skipped) with a customer since a moment. */
+  /** When automatic contacts were actually made (not postponed or skipped) with a customer since a moment, oldest first. */
   @Transactional(readOnly = true)
-  public int automaticContactsSince(long customerId, Instant since) {
-    Integer count = jdbc.queryForObject("select count(*) from contact_log where customer_id = ? and user_id is null "
-        + "and outcome = 'SENT' and occurred_at >= ?", Integer.class, customerId, Timestamp.from(since));
-    return count == null ? 0 : count;
+  public List<Instant> automaticContactsSince(long customerId, Instant since) {
+    return jdbc.query("select occurred_at from contact_log where customer_id = ? and user_id is null "
+            + "and outcome = 'SENT' and occurred_at >= ? order by occurred_at",
+        (rs, row) -> rs.getTimestamp(1).toInstant(), customerId, Timestamp.from(since));
   }
 
   private static String truncate(String text, int max) {

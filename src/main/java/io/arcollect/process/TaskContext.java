@@ -67,16 +67,7 @@ class TaskContext {
 
   private static String property(DelegateTask task, String name) {
     // reading the model is the engine's own business here, not the completing user's
-    var commandContext = org.camunda.bpm.engine.impl.context.Context.getCommandContext();
-    boolean checking = commandContext.isAuthorizationCheckEnabled();
-    commandContext.disableAuthorizationCheck();
-    try {
-      return propertyOf(task, name);
-    } finally {
-      if (checking) {
-        commandContext.enableAuthorizationCheck();
-      }
-    }
+    return AsEngine.inCommand(() -> propertyOf(task, name));
   }
 
   private static String propertyOf(DelegateTask task, String name) {

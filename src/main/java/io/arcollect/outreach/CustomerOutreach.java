@@ -1,0 +1,152 @@
+package io.arcollect.outreach;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.arcollect.casework.CaseDocuments;
+import io.arcollect.casework.ContactAttempt;
+import io.arcollect.casework.ContactLog;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+/**
+ * Makes an automatic contact the contact policy allowed, on its channel, and writes it to the contact log with
+ * a reference to what was sent: the email's Message-ID, the stored letter, the SMS gateway's answer. A contact
+ * that cannot go out (no address, no SMTP server, no gateway) is logged as skipped with the reason.
+ */
+@Service
+public class CustomerOutreach {
+
+  private static final Logger log = LoggerFactory.getLogger(CustomerOutreach.class);
+
+  /** The HTTP call the SMS gateway task makes (Camunda Connect, in customer-contact.bpmn). */
+  public record SmsCall(String url, String authorization, String body) {}
+
+  private final CustomerMessages messages;
+  private final FormalNoticeLetter letters;
+  private final CustomerMail mail;
+  private final CaseDocuments documents;
+  private final ContactLog contactLog;
+  private final OutreachSettings settings;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  CustomerOutreach(CustomerMessages messages, FormalNoticeLetter letters, CustomerMail mail, CaseDocuments documents,
+      ContactLog contactLog, OutreachSettings settings, ObjectMapper json, Clock clock) {
+    this.messages = messages;
+    this.letters = letters;
+    this.mail = mail;
+    this.documents = documents;
+    this.contactLog = contactLog;
+    this.settings = settings;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  /** A reminder, confirmation or thank-you by email. */
+  @Transactional
+  public void email(ContactRequest request) {
+    CustomerMessage message = messages.compose(request);
+    String to = message.customer().email();
+    if (!StringUtils.hasText(to)) {
+      logContact(message, "SKIPPED", "No email address on file for the customer", null);
+      return;
+    }
+    Optional<String> messageId = mail.send(request.caseNumber(), to, messages.subject(message), messages.emailBody(message));
+    if (messageId.isEmpty()) {
+      logContact(message, "SKIPPED", "No SMTP server configured (SPRING_MAIL_HOST): the email to " + to + " was not sent",
+          null);
+      return;
+    }
+    logContact(message, "SENT", "Email to " + to + ": " + messages.subject(message), "message:" + messageId.get());
+  }
+
+  /** The formal notice: a PDF letter stored with the case and sent with a cover email. */
+  @Transactional
+  public void letter(ContactRequest request) {
+    CustomerMessage message = messages.compose(request);
+    byte[] pdf = letters.render(message);
+    String fileName = request.caseNumber() + "-" + request.template() + ".pdf";
+    long documentId = documents.store(request.caseNumber(), request.template().toUpperCase().replace('-', '_'), fileName,
+        "application/pdf", pdf, clock.instant());
+    String document = "document:" + documentId;
+    String to = message.customer().email();
+    if (!StringUtils.hasText(to)) {
+      logContact(message, "STORED", "No email address on file: print and post the stored letter " + fileName, document);
+      return;
+    }
+    Optional<String> messageId = mail.send(request.caseNumber(), to, messages.subject(message), messages.emailBody(message),
+        new CustomerMail.Attachment(fileName, "application/pdf", pdf));
+    if (messageId.isEmpty()) {
+      logContact(message, "STORED", "No SMTP server configured (SPRING_MAIL_HOST): print and post the stored letter "
+          + fileName, document);
+      return;
+    }
+    logContact(message, "SENT", "Letter " + fileName + " emailed to " + to, document + " message:" + messageId.get());
+  }
+
+  /** The gateway call for an SMS; empty (and logged as skipped) without a phone number or a gateway. */
+  @Transactional
+  public Optional<SmsCall> sms(ContactRequest request) {
+    CustomerMessage message = messages.compose(request);
+    String phone = message.customer().phone();
+    if (!StringUtils.hasText(phone)) {
+      logContact(message, "SKIPPED", "No phone number on file for the customer", null);
+      return Optional.empty();
+    }
+    OutreachSettings.Sms gateway = settings.sms();
+    if (!gateway.configured()) {
+      log.info("SMS for case {} skipped: no SMS gateway configured (ARCOLLECT_SMS_URL)", request.caseNumber());
+      logContact(message, "SKIPPED", "No SMS gateway configured (ARCOLLECT_SMS_URL)", null);
+      return Optional.empty();
+    }
+    Map<String, String> body = new LinkedHashMap<>();
+    body.put("to", phone);
+    body.put("text", messages.sms(message));
+    body.put("reference", request.caseNumber());
+    return Optional.of(new SmsCall(gateway.url(), "Bearer " + gateway.token(), write(body)));
+  }
+
+  /** The gateway took the SMS: logged with the gateway's message id when it answers one. */
+  @Transactional
+  public void smsSent(ContactRequest request, int statusCode, String response) {
+    CustomerMessage message = messages.compose(request);
+    String id = gatewayMessageId(response);
+    logContact(message, "SENT", "SMS to " + message.customer().phone() + " (gateway answered " + statusCode + ")",
+        id == null ? "sms:status-" + statusCode : "sms:" + id);
+  }
+
+  private void logContact(CustomerMessage message, String outcome, String notes, String reference) {
+    ContactRequest request = message.request();
+    contactLog.record(new ContactAttempt(request.caseNumber(), message.customer().id(), request.channel(),
+        request.template(), clock.instant(), null, outcome, notes, reference, request.processInstanceId(), null));
+  }
+
+  private String gatewayMessageId(String response) {
+    if (!StringUtils.hasText(response)) {
+      return null;
+    }
+    try {
+      JsonNode answer = json.readTree(response);
+      JsonNode id = answer.hasNonNull("id") ? answer.get("id") : answer.get("messageId");
+      return id == null || id.isNull() ? null : id.asText();
+    } catch (JsonProcessingException e) {
+      return null;
+    }
+  }
+
+  private String write(Object body) {
+    try {
+      return json.writeValueAsString(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
