@@ -31,6 +31,7 @@ class CustomerEmailTest extends OutreachTestBase {
     MimeMessage reminder = mails.get(0);
     assertThat(reminder.getSubject()).isEqualTo("Payment reminder " + c.number() + ": overdue invoices");
     String body = html(reminder);
+    Files.writeString(Files.createDirectories(Path.of("target", "outreach")).resolve("friendly-reminder-en.html"), body);
     assertThat(body).contains("Dear Harbour Tools Ltd,", "past their due date", c.account() + "-1", "400.00",
         "Total open", "USD 400.00", c.number());
     assertThat(body).as("disputed invoices are not asked for").doesNotContain(c.account() + "-2");
