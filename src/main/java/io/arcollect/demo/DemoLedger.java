@@ -1,5 +1,6 @@
 package io.arcollect.demo;
 
+import io.arcollect.casework.AgingSweep;
 import io.arcollect.ledger.CustomerImport;
 import io.arcollect.ledger.ImportReport;
 import io.arcollect.ledger.InvoiceImport;
@@ -10,6 +11,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -19,8 +21,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Loads the IBM sample into the ledger once, through the same imports users call, when the demo profile
- * runs with demo data (ARCOLLECT_DEMO_DATA, default true). A ledger that has customers is left alone, so
- * restarts change nothing.
+ * runs with demo data (ARCOLLECT_DEMO_DATA, default true), then runs the aging sweep once so the overdue
+ * accounts have their collection cases (and Tasklist its tasks) right away instead of the next morning. A
+ * ledger that has customers is left alone, so restarts change nothing.
  */
 @Component
 @Profile("demo")
@@ -33,12 +36,17 @@ class DemoLedger implements ApplicationRunner {
   private final CustomerImport customers;
   private final InvoiceImport invoices;
   private final LedgerStatistics statistics;
+  private final AgingSweep sweep;
   private final Clock clock;
+  private final boolean openCases;
 
-  DemoLedger(CustomerImport customers, InvoiceImport invoices, LedgerStatistics statistics, Clock clock) {
+  DemoLedger(CustomerImport customers, InvoiceImport invoices, LedgerStatistics statistics, AgingSweep sweep,
+      Clock clock, @Value("${arcollect.demo.open-cases:true}") boolean openCases) {
+    this.openCases = openCases;
     this.customers = customers;
     this.invoices = invoices;
     this.statistics = statistics;
+    this.sweep = sweep;
     this.clock = clock;
   }
 
@@ -54,6 +62,13 @@ class DemoLedger implements ApplicationRunner {
     ImportReport invoiceReport = invoices.importCsv(stream(sample.invoicesOnBusinessDate(today)));
     log.info("Demo data: {} customers and {} invoices of the IBM sample as of {} (shown as {})",
         customerReport.accepted(), invoiceReport.accepted(), IbmSample.REFERENCE_DATE, today);
+    ImportReport showcaseCustomers = customers.importCsv(stream(DemoShowcase.customersCsv()));
+    ImportReport showcaseInvoices = invoices.importCsv(stream(DemoShowcase.invoicesCsv(today)));
+    log.info("Demo data: {} showcase customers with {} invoices", showcaseCustomers.accepted(), showcaseInvoices.accepted());
+    if (openCases) {
+      AgingSweep.Result cases = sweep.run();
+      log.info("Demo data: {} collection cases opened for the overdue accounts", cases.casesOpened());
+    }
   }
 
   private static ByteArrayInputStream stream(String csv) {

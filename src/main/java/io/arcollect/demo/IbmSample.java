@@ -32,7 +32,7 @@ public final class IbmSample {
 
   private static final String RESOURCE = "/demo/ibm-accounts-receivable.csv";
   private static final DateTimeFormatter US_DATE = DateTimeFormatter.ofPattern("M/d/yyyy");
-  private static final String CURRENCY = "USD";
+  static final String CURRENCY = "USD";
   private static final String[] INDUSTRIES = {"Construction", "Retail", "Hospitality", "Manufacturing", "Wholesale",
       "Logistics", "Software", "Healthcare", "Energy", "Public sector"};
   private static final String[] NAME_FIRST = {"Blue River", "Northgate", "Summit", "Harbor", "Oakfield", "Silverline",
@@ -146,11 +146,11 @@ public final class IbmSample {
     return invoices.stream().map(SampleInvoice::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
-  private interface Rows {
+  interface Rows {
     void print(CSVPrinter printer) throws IOException;
   }
 
-  private static String csv(List<String> header, Rows rows) {
+  static String csv(List<String> header, Rows rows) {
     StringWriter out = new StringWriter();
     try (CSVPrinter printer = CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new))
         .setRecordSeparator("\n").get().print(out)) {

@@ -30,6 +30,11 @@ public final class BrowserScript {
 
   /** Runs {@code e2e/<script>} against http://localhost:port and fails the test if the scenario fails. */
   public static String run(String script, int port) {
+    return run(script, port, java.util.Map.of());
+  }
+
+  /** The same, with what the scenario needs to know in its environment (customer names, dates). */
+  public static String run(String script, int port, java.util.Map<String, String> environment) {
     requireTools();
     try {
       Files.createDirectories(OUT);
@@ -40,6 +45,7 @@ public final class BrowserScript {
       node.environment().put("BASE_URL", "http://localhost:" + port);
       node.environment().put("E2E_OUT", OUT.toString());
       node.environment().put("CHROMIUM", CHROMIUM);
+      node.environment().putAll(environment);
       Process process = node.start();
       if (!process.waitFor(10, TimeUnit.MINUTES)) {
         process.destroyForcibly();

@@ -1,0 +1,56 @@
+package io.arcollect.demo;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A few made-up customers beside the IBM sample, whose overdue accounts are all late payers (credit grade D,
+ * worked by finance): good payers with a slip, so the demo also shows the sales strategies (standard dunning
+ * by email, key account care by the account owner) in English and Chinese, with B2B amounts. Dates are
+ * relative to the business date, so they are overdue whenever the demo starts.
+ */
+final class DemoShowcase {
+
+  private record Showcase(String account, String name, String tier, String industry, String language, String timeZone,
+      String owner, int[] overdue) {}
+
+  private static final List<Showcase> CUSTOMERS = List.of(
+      new Showcase("SHOW-0001", "Brightwater Foods GmbH", "STANDARD", "Food & Beverage", "en", "Europe/Berlin", "",
+          new int[] {4_800, 7_250}),
+      new Showcase("SHOW-0002", "杭州明远机械有限公司", "STANDARD", "Manufacturing", "zh", "Asia/Shanghai", "",
+          new int[] {12_600}),
+      new Showcase("SHOW-0003", "Meridian Hotels plc", "KEY", "Hospitality", "en", "Europe/London", "sally",
+          new int[] {18_900, 9_400}));
+
+  private DemoShowcase() {}
+
+  static String customersCsv() {
+    return IbmSample.csv(List.of("account_number", "name", "tier", "industry", "credit_limit", "currency", "language",
+        "time_zone", "email", "phone", "account_owner"), printer -> {
+          for (Showcase c : CUSTOMERS) {
+            printer.printRecord(c.account(), c.name(), c.tier(), c.industry(), 60_000, IbmSample.CURRENCY, c.language(),
+                c.timeZone(), "ap@" + c.account().toLowerCase() + ".example",
+                c.language().equals("zh") ? "+86 571 8888 0001" : "+44 20 7946 0001", c.owner());
+          }
+        });
+  }
+
+  /** Six invoices paid on time over the last year, then the overdue ones (20 and 9 days past due). */
+  static String invoicesCsv(LocalDate today) {
+    return IbmSample.csv(List.of("invoice_number", "customer_account", "issue_date", "due_date", "amount", "currency",
+        "open_amount", "status", "paid_date", "disputed"), printer -> {
+          for (Showcase c : CUSTOMERS) {
+            for (int paid = 1; paid <= 6; paid++) {
+              LocalDate due = today.minusDays(60L * paid);
+              printer.printRecord(c.account() + "-H" + paid, c.account(), due.minusDays(30), due, 6_000 + 250 * paid,
+                  IbmSample.CURRENCY, 0, "PAID", due.minusDays(2), "No");
+            }
+            for (int i = 0; i < c.overdue().length; i++) {
+              LocalDate due = today.minusDays(i == 0 ? 20 : 9);
+              printer.printRecord(c.account() + "-" + (i + 1), c.account(), due.minusDays(30), due, c.overdue()[i],
+                  IbmSample.CURRENCY, c.overdue()[i], "OPEN", "", "No");
+            }
+          }
+        });
+  }
+}

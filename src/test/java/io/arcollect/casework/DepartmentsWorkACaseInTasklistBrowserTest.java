@@ -1,0 +1,165 @@
+package io.arcollect.casework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.arcollect.testsupport.BrowserScript;
+import io.arcollect.testsupport.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The people's side, end to end in a real browser on the demo (demo users and demo data, its cases opened by
+ * the sweep as the demo does at start): sales claims a demo case's first call from "My department" and records a promise to pay; when the
+ * promise is broken, finance approves the formal notice; after its deadline legal refers the case to the
+ * lawyer; an auditor has nothing to work. Between the people's steps the test moves time and runs the jobs
+ * the job executor would. Screenshots of every step: target/e2e/.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "arcollect.demo.data=true",
+    // the test runs the demo's opening sweep itself: processes started while the context starts would escape
+    // the process test coverage, which refuses them
+    "arcollect.demo.open-cases=false"})
+@ActiveProfiles({"demo", "test"})
+@Tag("browser")
+class DepartmentsWorkACaseInTasklistBrowserTest {
+
+  /** A showcase customer of the demo: a good payer with a slip, worked by sales (standard dunning). */
+  private static final String CUSTOMER = "Brightwater Foods GmbH";
+
+  @DynamicPropertySource
+  static void demoDatabase(DynamicPropertyRegistry registry) {
+    registry.add("spring.datasource.url", () -> TestDatabase.freshDatabaseUrl("e2e_demo"));
+  }
+
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired ManagementService management;
+  @Autowired IdentityService identity;
+  @Autowired CollectionCaseRepository cases;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired AgingSweep sweep;
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+    identity.clearAuthentication();
+  }
+
+  @Test
+  void salesFinanceAndLegalWorkADemoCaseInTasklistAndAnAuditorHasNoTasks() throws Exception {
+    // mid-morning, so the contact policy's quiet hours never hold the letter back, whenever the test runs
+    ClockUtil.setCurrentTime(Date.from(today().atTime(9, 0).atZone(ZoneId.of("UTC")).toInstant()));
+    assertThat(sweep.run().casesOpened()).as("the demo's overdue accounts").isGreaterThan(10);
+    management.createJobQuery().executable().list().forEach(job -> management.executeJob(job.getId()));
+    Task call = tasks.createTaskQuery().taskDefinitionKey("Task_InitialContact").taskCandidateGroup("sales")
+        .taskNameLike("%" + CUSTOMER + "%").singleResult();
+    assertThat(call).as("the demo opened the showcase customer's case for sales").isNotNull();
+    assertThat(call.getName()).isEqualTo("Initial contact: " + CUSTOMER + ", USD 12,050.00");
+    assertThat(call.getDueDate()).as("due dates come from the strategy").isNotNull();
+    assertThat(call.getPriority()).isBetween(1, 100);
+    String instance = call.getProcessInstanceId();
+    String caseNumber = runtime.createProcessInstanceQuery().processInstanceId(instance).singleResult().getBusinessKey();
+    CollectionCase record = cases.findByCaseNumber(caseNumber).orElseThrow();
+    LocalDate promised = today().plusDays(7);
+
+    BrowserScript.run("sales-promise.mjs", port, Map.of("CUSTOMER", CUSTOMER, "INVOICE", record.getCustomerAccount() + "-1",
+        "PROMISED_AMOUNT", "12050", "PROMISED_DATE", promised.format(DateTimeFormatter.ofPattern("MM/dd/yyyy"))));
+
+    assertThat(runtime.getVariable(instance, "contactOutcome")).isEqualTo("PROMISE_TO_PAY");
+    assertThat(runtime.getVariable(instance, "promisedDate")).isEqualTo(promised.toString());
+    assertThat(jdbc.queryForList("select outcome from contact_log where case_number = ? and user_id = 'sally'", String.class,
+        record.getCaseNumber())).containsExactly("PROMISE_TO_PAY");
+
+    // no money arrives: the promise is broken, and the follow-up call is refused
+    passTimer("Timer_PromisedDate", instance);
+    completeAs("sally", instance, Map.of("contactOutcome", "REFUSES", "notes", "Will not pay before the audit"));
+    assertThat(tasks.createTaskQuery().processInstanceId(instance).singleResult().getTaskDefinitionKey())
+        .isEqualTo("Task_ApproveDemandLetter");
+
+    BrowserScript.run("finance-notice.mjs", port, Map.of("CUSTOMER", CUSTOMER));
+
+    runJobs(instance);
+    assertThat(jdbc.queryForObject("select count(*) from case_documents where case_number = ? and kind = 'FORMAL_NOTICE'",
+        Integer.class, record.getCaseNumber())).as("the letter is stored with the case").isOne();
+    passTimer("Timer_NoticeDeadline", instance);
+    assertThat(runtime.getActiveActivityIds(instance)).containsExactly("Task_ReviewLegalDossier");
+
+    BrowserScript.run("legal-referral.mjs", port, Map.of("CUSTOMER", CUSTOMER));
+
+    assertThat(cases.findByCaseNumber(caseNumber).orElseThrow().getOutcome()).isEqualTo("REFERRED_TO_LEGAL");
+
+    BrowserScript.run("auditor.mjs", port);
+
+    for (String step : List.of("1-sales-my-department", "2-sales-case-context", "3-sales-promise-to-pay",
+        "5-finance-approve-demand-letter", "7-legal-dossier", "8-legal-referral", "9-auditor-no-tasks")) {
+      assertThat(Files.size(Path.of("target", "e2e", step + ".png"))).as(step).isGreaterThan(20_000);
+    }
+  }
+
+  private void completeAs(String user, String instance, Map<String, Object> variables) {
+    Task task = tasks.createTaskQuery().processInstanceId(instance).singleResult();
+    identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList());
+    try {
+      tasks.claim(task.getId(), user);
+      tasks.complete(task.getId(), new HashMap<>(variables));
+    } finally {
+      identity.clearAuthentication();
+    }
+    runJobs(instance);
+  }
+
+  /** Moves Camunda's (and the business) clock past the case's timer and runs what became due in the case. */
+  private void passTimer(String activityId, String instance) {
+    Job timer = management.createJobQuery().processInstanceId(instance).activityId(activityId).timers().singleResult();
+    assertThat(timer).as("the case waits at " + activityId).isNotNull();
+    ClockUtil.setCurrentTime(Date.from(timer.getDuedate().toInstant().plus(Duration.ofMinutes(1))));
+    runJobs(instance);
+    // timers fire at night; people (and the contact policy) work in the morning
+    ClockUtil.setCurrentTime(Date.from(ClockUtil.now().toInstant().plus(Duration.ofHours(9))));
+  }
+
+  /** Runs what is due in the case and in the contacts it started (same business key: the case number). */
+  private void runJobs(String instance) {
+    String caseNumber = runtime.createProcessInstanceQuery().processInstanceId(instance).singleResult().getBusinessKey();
+    for (int round = 0; round < 20; round++) {
+      List<Job> due = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list().stream()
+          .flatMap(process -> management.createJobQuery().processInstanceId(process.getId()).executable().list().stream())
+          .toList();
+      if (due.isEmpty()) {
+        return;
+      }
+      due.forEach(job -> management.executeJob(job.getId()));
+    }
+  }
+
+  private static LocalDate today() {
+    return LocalDate.ofInstant(ClockUtil.now().toInstant(), ZoneId.systemDefault());
+  }
+}
