@@ -138,15 +138,18 @@ for (const file of filesUnder(processes, '.dmn')) {
   checkDiagram(file, definitions, ['dmndi:DMNShape', 'dmndi:DMNEdge'], 'dmnElementRef');
 }
 
-for (const file of filesUnder(join(root, 'forms'), '.form')) {
-  let form;
+function readJson(file) {
   try {
-    form = JSON.parse(readFileSync(file, 'utf8'));
+    return JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
     problem(file, `is not JSON: ${e.message}`);
-    continue;
+    return null;
   }
-  if (form.executionPlatform !== PLATFORM || form.executionPlatformVersion !== PLATFORM_VERSION) {
+}
+
+for (const file of filesUnder(join(root, 'forms'), '.form')) {
+  const form = readJson(file);
+  if (form && (form.executionPlatform !== PLATFORM || form.executionPlatformVersion !== PLATFORM_VERSION)) {
     problem(file, `must say "executionPlatform": "${PLATFORM}", "executionPlatformVersion": "${PLATFORM_VERSION}" `
       + `(found ${JSON.stringify(form.executionPlatform ?? null)} ${JSON.stringify(form.executionPlatformVersion ?? null)})`);
   }
@@ -154,13 +157,8 @@ for (const file of filesUnder(join(root, 'forms'), '.form')) {
 
 const templates = [];
 for (const file of filesUnder(join(processes, '.camunda', 'element-templates'), '.json')) {
-  let content;
-  try {
-    content = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    problem(file, `is not JSON: ${e.message}`);
-    continue;
-  }
+  const content = readJson(file);
+  if (!content) continue;
   for (const template of Array.isArray(content) ? content : [content]) {
     const { valid, errors } = validateTemplate(template);
     if (!valid) {
