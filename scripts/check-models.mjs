@@ -1,0 +1,211 @@
+// Checks the models the way Camunda Modeler (Camunda Platform 7.24) opens them, and fails on anything
+// it would warn about:
+// - every processes/**/*.bpmn and *.dmn parses with the Camunda 7 extensions without import warnings
+//   (unknown elements or attributes, unresolved references, diagram shapes pointing nowhere);
+// - every BPMN/DMN and every forms/*.form targets Camunda Platform 7.24.0;
+// - every element template under processes/.camunda/element-templates/ is valid (Camunda 7 schema),
+//   and every service task delegate and http-connector task in the BPMN has a template to draw it from.
+//
+// Usage: node scripts/check-models.mjs [project directory, default: the one holding this script]
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { BpmnModdle } from 'bpmn-moddle';
+import { DmnModdle } from 'dmn-moddle';
+import { validate as validateTemplate } from '@bpmn-io/element-templates-validator';
+
+const require = createRequire(import.meta.url);
+const camundaBpmn = require('camunda-bpmn-moddle/resources/camunda.json');
+const camundaDmn = require('camunda-dmn-moddle/resources/camunda.json');
+
+const PLATFORM = 'Camunda Platform';
+const PLATFORM_VERSION = '7.24.0';
+const MODELER_NS = 'http://camunda.org/schema/modeler/1.0';
+const DELEGATE = 'camunda:delegateExpression';
+
+const root = resolve(process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), '..'));
+const problems = [];
+const problem = (file, message) => problems.push(`${relative(root, file)}: ${message}`);
+
+function filesUnder(dir, suffix) {
+  let names;
+  try {
+    names = readdirSync(dir, { recursive: true });
+  } catch (e) {
+    if (e.code === 'ENOENT') return [];
+    throw e;
+  }
+  return names.filter((name) => name.endsWith(suffix)).sort().map((name) => join(dir, name));
+}
+
+function children(element) {
+  return Object.entries(element)
+    .filter(([key]) => !key.startsWith('$'))
+    .flatMap(([, value]) => (Array.isArray(value) ? value : [value]))
+    .filter((value) => value && typeof value === 'object' && value.$type);
+}
+
+function* walk(element) {
+  yield element;
+  for (const child of children(element)) yield* walk(child);
+}
+
+function checkPlatform(file, definitions) {
+  const attrs = definitions.$attrs ?? {};
+  const prefix = Object.keys(attrs).find((key) => key.startsWith('xmlns:') && attrs[key] === MODELER_NS)?.slice(6);
+  const platform = prefix && attrs[`${prefix}:executionPlatform`];
+  const version = prefix && attrs[`${prefix}:executionPlatformVersion`];
+  if (platform !== PLATFORM || version !== PLATFORM_VERSION) {
+    problem(file, `definitions must say modeler:executionPlatform="${PLATFORM}" modeler:executionPlatformVersion="${PLATFORM_VERSION}" `
+      + `(found ${JSON.stringify(platform ?? null)} ${JSON.stringify(version ?? null)})`);
+  }
+}
+
+// The diagram side of bpmn-js' / dmn-js' import: a shape must point at an element, and only one shape at each.
+function checkDiagram(file, definitions, diagramTypes, refName) {
+  const drawn = new Map();
+  for (const element of walk(definitions)) {
+    if (!diagramTypes.includes(element.$type)) continue;
+    const target = element[refName];
+    if (!target) {
+      problem(file, `warning: ${element.$type} ${element.id ?? ''} references no model element`);
+    } else if (drawn.has(target)) {
+      problem(file, `warning: multiple diagram elements for ${target.id}`);
+    } else {
+      drawn.set(target, element);
+    }
+  }
+}
+
+async function parse(file, moddle) {
+  try {
+    const { rootElement, warnings } = await moddle.fromXML(readFileSync(file, 'utf8'));
+    for (const warning of warnings) problem(file, `warning: ${warning.message}`);
+    return rootElement;
+  } catch (e) {
+    problem(file, `cannot be read: ${e.message}`);
+    return null;
+  }
+}
+
+function extensionValues(element) {
+  return element.extensionElements?.values ?? [];
+}
+
+// Where BPMN names a delegate for an activity (not a listener: templates are for tasks and events).
+function delegatesIn(definitions) {
+  const used = [];
+  for (const element of walk(definitions)) {
+    if (element.$instanceOf('bpmn:FlowElement') || element.$instanceOf('bpmn:EventDefinition')) {
+      const expression = element.get(DELEGATE);
+      if (expression) used.push({ expression, element });
+    }
+  }
+  return used;
+}
+
+function connectorsIn(definitions) {
+  const used = [];
+  for (const element of walk(definitions)) {
+    if (!element.$instanceOf('bpmn:FlowElement')) continue;
+    for (const value of extensionValues(element)) {
+      if (value.$type === 'camunda:Connector') used.push({ connectorId: value.connectorId, element });
+    }
+  }
+  return used;
+}
+
+const bpmnModdle = new BpmnModdle({ camunda: camundaBpmn });
+const dmnModdle = new DmnModdle({ camunda: camundaDmn });
+const processes = join(root, 'processes');
+const delegates = [];
+const connectors = [];
+
+for (const file of filesUnder(processes, '.bpmn')) {
+  const definitions = await parse(file, bpmnModdle);
+  if (!definitions) continue;
+  checkPlatform(file, definitions);
+  checkDiagram(file, definitions, ['bpmndi:BPMNShape', 'bpmndi:BPMNEdge'], 'bpmnElement');
+  delegates.push(...delegatesIn(definitions).map((use) => ({ ...use, file })));
+  connectors.push(...connectorsIn(definitions).map((use) => ({ ...use, file })));
+}
+
+for (const file of filesUnder(processes, '.dmn')) {
+  const definitions = await parse(file, dmnModdle);
+  if (!definitions) continue;
+  checkPlatform(file, definitions);
+  checkDiagram(file, definitions, ['dmndi:DMNShape', 'dmndi:DMNEdge'], 'dmnElementRef');
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    problem(file, `is not JSON: ${e.message}`);
+    return null;
+  }
+}
+
+for (const file of filesUnder(join(root, 'forms'), '.form')) {
+  const form = readJson(file);
+  if (form && (form.executionPlatform !== PLATFORM || form.executionPlatformVersion !== PLATFORM_VERSION)) {
+    problem(file, `must say "executionPlatform": "${PLATFORM}", "executionPlatformVersion": "${PLATFORM_VERSION}" `
+      + `(found ${JSON.stringify(form.executionPlatform ?? null)} ${JSON.stringify(form.executionPlatformVersion ?? null)})`);
+  }
+}
+
+const templates = [];
+for (const file of filesUnder(join(processes, '.camunda', 'element-templates'), '.json')) {
+  const content = readJson(file);
+  if (!content) continue;
+  for (const template of Array.isArray(content) ? content : [content]) {
+    const { valid, errors } = validateTemplate(template);
+    if (!valid) {
+      for (const error of errors) {
+        problem(file, `template ${template.id ?? '(no id)'}: ${error.instancePath || error.dataPath || '/'} ${error.message}`);
+      }
+    }
+    templates.push(template);
+  }
+}
+
+const bound = (property, name) => ['property', 'camunda:property'].includes(property.binding?.type)
+  && property.binding.name === name;
+const delegateTemplates = new Map();
+const connectorTemplates = new Map();
+for (const template of templates) {
+  for (const property of template.properties ?? []) {
+    if (bound(property, DELEGATE)) delegateTemplates.set(property.value, template);
+  }
+  for (const scope of template.scopes ?? []) {
+    if (scope.type !== 'camunda:Connector') continue;
+    for (const property of scope.properties ?? []) {
+      if (bound(property, 'connectorId')) connectorTemplates.set(property.value, template);
+    }
+  }
+}
+
+const seen = new Set();
+for (const { expression, element, file } of delegates) {
+  if (!delegateTemplates.has(expression) && !seen.has(expression)) {
+    seen.add(expression);
+    problem(file, `${element.id} uses ${expression}, which no element template provides `
+      + '(add one to processes/.camunda/element-templates/)');
+  }
+}
+for (const { connectorId, element, file } of connectors) {
+  if (!connectorTemplates.has(connectorId) && !seen.has(connectorId)) {
+    seen.add(connectorId);
+    problem(file, `${element.id} calls connector ${connectorId ?? '(none)'}, which no element template provides`);
+  }
+}
+
+if (problems.length) {
+  console.error(problems.join('\n'));
+  console.error(`\n${problems.length} problem(s) in the models`);
+  process.exit(1);
+}
+console.log(`Models OK: ${filesUnder(processes, '.bpmn').length} BPMN, ${filesUnder(processes, '.dmn').length} DMN, `
+  + `${filesUnder(join(root, 'forms'), '.form').length} forms, ${templates.length} element templates `
+  + `covering ${delegateTemplates.size} delegates and ${connectorTemplates.size} connector(s)`);
