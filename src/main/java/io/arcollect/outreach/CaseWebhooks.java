@@ -15,6 +15,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -36,6 +38,15 @@ public class CaseWebhooks {
   CaseWebhooks(OutreachSettings settings, ObjectMapper json) {
     this.webhook = settings.webhook();
     this.json = json;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void announce() {
+    if (webhook.configured()) {
+      log.info("Webhooks: case events are posted to {}", webhook.url());
+    } else {
+      log.info("Webhooks: off, no webhook configured (ARCOLLECT_WEBHOOK_URL); case events are not posted");
+    }
   }
 
   /** The delivery of an event; empty (and logged) when no webhook URL is configured. */
