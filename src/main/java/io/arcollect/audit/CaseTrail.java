@@ -1,16 +1,20 @@
 package io.arcollect.audit;
 
 import io.arcollect.audit.TrailEntry.Kind;
-import io.arcollect.casework.CaseDocument;
+import io.arcollect.casework.CaseDocuments;
+import io.arcollect.casework.CaseDocuments.CaseDocument;
 import io.arcollect.casework.CollectionCase;
 import io.arcollect.casework.ContactAttempt;
 import io.arcollect.casework.ContactLog;
 import io.arcollect.identity.SystemAuthority;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,11 +49,13 @@ public class CaseTrail {
 
   private final HistoryService history;
   private final ContactLog contactLog;
+  private final CaseDocuments documents;
   private final SystemAuthority system;
 
-  CaseTrail(HistoryService history, ContactLog contactLog, SystemAuthority system) {
+  CaseTrail(HistoryService history, ContactLog contactLog, CaseDocuments documents, SystemAuthority system) {
     this.history = history;
     this.contactLog = contactLog;
+    this.documents = documents;
     this.system = system;
   }
 
@@ -62,7 +68,7 @@ public class CaseTrail {
     String caseNumber = collectionCase.getCaseNumber();
     List<TrailEntry> trail = new ArrayList<>(system.call(() -> fromHistory(caseNumber)));
     contactLog.ofCase(caseNumber, 100_000).forEach(contact -> trail.add(contact(contact)));
-    contactLog.documentsOf(caseNumber).forEach(document -> trail.add(document(document)));
+    documents.ofCase(caseNumber).forEach(listed -> documents.find(listed.id()).ifPresent(d -> trail.add(document(d))));
     // at the same moment, the end of a process comes after what led to it
     trail.sort(Comparator.comparing(TrailEntry::at).thenComparing(entry -> entry.kind() == Kind.PROCESS_ENDED));
     return trail;
@@ -211,11 +217,21 @@ public class CaseTrail {
             "reference", contact.reference(), "notes", contact.notes(), "taskId", contact.taskId()));
   }
 
+  /** A document as sent, with its size and SHA-256 so the file an auditor is shown can be proven the same. */
   private static TrailEntry document(CaseDocument document) {
+    byte[] content = document.content();
     return new TrailEntry(document.createdAt(), Kind.DOCUMENT, null, document.kind(),
-        document.kind() + " " + document.fileName() + " (" + document.size() + " bytes)",
+        document.kind() + " " + document.fileName() + " (" + content.length + " bytes)",
         details("documentId", document.id(), "fileName", document.fileName(), "contentType", document.contentType(),
-            "size", document.size(), "sha256", document.sha256()));
+            "size", content.length, "sha256", sha256(content)));
+  }
+
+  private static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static Object value(HistoricVariableUpdate update) {

@@ -7,10 +7,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/**
- * The contact log: written once per contact, never changed; auditors and the contact policy read it. The case
- * documents sent (case_documents) are listed here too.
- */
+/** The contact log: written once per contact, never changed; auditors and the contact policy read it. */
 @Service
 public class ContactLog {
 
@@ -49,27 +46,6 @@ public class ContactLog {
     return jdbc.query("select occurred_at from contact_log where customer_id = ? and user_id is null "
             + "and outcome = 'SENT' and occurred_at >= ? order by occurred_at",
         (rs, row) -> rs.getTimestamp(1).toInstant(), customerId, Timestamp.from(since));
-  }
-
-  /** The documents of a case, oldest first, each with its size and SHA-256 so the file sent can be proven. */
-  @Transactional(readOnly = true)
-  public List<CaseDocument> documentsOf(String caseNumber) {
-    return jdbc.query("select id, case_number, kind, file_name, content_type, content, created_at from case_documents "
-            + "where case_number = ? order by created_at, id",
-        (rs, row) -> {
-          byte[] content = rs.getBytes("content");
-          return new CaseDocument(rs.getLong("id"), rs.getString("case_number"), rs.getString("kind"),
-              rs.getString("file_name"), rs.getString("content_type"), content.length, sha256(content),
-              rs.getTimestamp("created_at").toInstant());
-        }, caseNumber);
-  }
-
-  private static String sha256(byte[] content) {
-    try {
-      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static String truncate(String text, int max) {

@@ -2,25 +2,21 @@ package io.arcollect.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import io.arcollect.casework.CaseWorld;
 import io.arcollect.casework.CaseWorld.Case;
-import io.arcollect.casework.ContactAttempt;
-import io.arcollect.casework.ContactLog;
+import io.arcollect.outreach.OutreachTestBase;
 import io.arcollect.testsupport.ArcollectSpringBootTest;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,54 +29,45 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 /**
  * An auditor reconstructs a case that went from the first call through a formal notice to legal: who decided
- * what, when, on which data, and what the customer was sent. Outreach's email and letter are written to the
- * contact log and the case documents as outreach writes them.
+ * what, when, on which data, and what the customer was sent. Outreach really sends (to GreenMail): the friendly
+ * reminder email and the formal notice letter (a PDF stored with the case and emailed).
  */
 @ArcollectSpringBootTest
-class CaseTrailTest {
+class CaseTrailTest extends OutreachTestBase {
 
-  private static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
   private static final Path OUT = Path.of("target", "audit");
 
   @Autowired ApplicationContext context;
   @Autowired TestRestTemplate rest;
-  @Autowired ContactLog contactLog;
   @Autowired JdbcTemplate jdbc;
-  @Autowired IdentityService identity;
   private CaseWorld world;
 
   @BeforeEach
-  void init() {
+  void world() {
     world = new CaseWorld(context);
-    ClockUtil.setCurrentTime(Date.from(START));
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-    identity.clearAuthentication();
+    // the case's events go out as webhooks too; the receiver takes them
+    HTTP.stubFor(WireMock.post(WireMock.urlPathEqualTo("/hooks/arcollect")).willReturn(WireMock.ok()));
   }
 
   @Test
   void anAuditorReadsWhoDecidedWhatOnWhichDataAndWhatTheCustomerWasSent() throws Exception {
     Case c = world.openCase("STANDARD", null, "Software", 700, 800);
-    String reminderId = "<reminder-" + c.number() + "@arcollect.example>";
-    sentByOutreach(c, "EMAIL", "friendly-reminder", reminderId);
-    later(Duration.ofHours(2));
+    passTime(Duration.ofHours(2));
     world.complete(c, "sally", Map.of("contactOutcome", "REFUSES", "notes", "Says the goods were late"));
-    later(Duration.ofHours(3));
+    passTime(Duration.ofHours(3));
     world.complete(c, "fiona", Map.of("demandLetterDecision", "APPROVED", "noticeDays", 14));
-    later(Duration.ofMinutes(5));
-    long notice = formalNoticeStored(c);
-    sentByOutreach(c, "LETTER", "formal-notice", "document:" + notice);
     world.passTimer(c, "Timer_NoticeDeadline");
-    later(Duration.ofHours(1));
+    passTime(Duration.ofHours(1));
     world.complete(c, "larry", Map.of("legalDecision", "AGENCY", "notes", "=HYPERLINK(\"http://evil\")"));
     assertThat(world.record(c).getOutcome()).isEqualTo("REFERRED_TO_AGENCY");
+    List<MimeMessage> mails = mailTo(CaseWorld.CUSTOMER_EMAIL).stream()
+        .filter(mail -> hasCaseHeader(mail, c.number())).toList();
+    assertThat(mails).as("the friendly reminder and the formal notice's cover mail").hasSize(2);
+    long notice = jdbc.queryForObject("select id from case_documents where case_number = ? and kind = 'FORMAL_NOTICE'",
+        Long.class, c.number());
 
     List<Map<String, Object>> trail = trail(c);
 
@@ -107,9 +94,11 @@ class CaseTrailTest {
           .containsEntry("strategyName", world.record(c).getStrategy()).containsKey("owningDepartment");
     });
     assertThat(ofKind(trail, "CONTACT")).anySatisfy(contact -> assertThat(details(contact))
-        .containsEntry("channel", "EMAIL").containsEntry("template", "friendly-reminder").containsEntry("reference", reminderId))
-        .anySatisfy(contact -> assertThat(details(contact))
-            .containsEntry("channel", "LETTER").containsEntry("reference", "document:" + notice))
+            .containsEntry("channel", "EMAIL").containsEntry("template", "friendly-reminder").containsEntry("outcome", "SENT")
+            .containsEntry("reference", "message:" + mails.get(0).getMessageID()))
+        .anySatisfy(contact -> assertThat(details(contact)).containsEntry("channel", "LETTER")
+            .containsEntry("template", "formal-notice").containsEntry("outcome", "SENT")
+            .containsEntry("reference", "document:" + notice + " message:" + mails.get(1).getMessageID()))
         .anySatisfy(contact -> assertThat(contact).containsEntry("actor", "sally").containsEntry("subject", "Task_InitialContact"));
     assertThat(ofKind(trail, "DOCUMENT")).singleElement().satisfies(document -> {
       assertThat(document.get("subject")).isEqualTo("FORMAL_NOTICE");
@@ -158,30 +147,12 @@ class CaseTrailTest {
 
   // --- helpers
 
-  private void later(Duration duration) {
-    ClockUtil.setCurrentTime(Date.from(ClockUtil.now().toInstant().plus(duration)));
-  }
-
-  /** What outreach records after sending: an automatic contact (no user) with what was sent as reference. */
-  private void sentByOutreach(Case c, String channel, String template, String reference) {
-    contactLog.record(new ContactAttempt(c.number(), c.customerId(), channel, template, ClockUtil.now().toInstant(), null,
-        "SENT", null, reference, c.instance().getId(), null));
-  }
-
-  /** The formal notice letter as outreach stores it. */
-  private long formalNoticeStored(Case c) {
-    byte[] letter = TrailPdf.render(world.record(c), List.of(), Instant.now());
-    GeneratedKeyHolder key = new GeneratedKeyHolder();
-    jdbc.update(connection -> {
-      var insert = connection.prepareStatement("insert into case_documents (case_number, kind, file_name, content_type, "
-          + "content, created_at) values (?, 'FORMAL_NOTICE', ?, 'application/pdf', ?, ?)", new String[] {"id"});
-      insert.setString(1, c.number());
-      insert.setString(2, c.number() + "-formal-notice.pdf");
-      insert.setBytes(3, letter);
-      insert.setTimestamp(4, Timestamp.from(ClockUtil.now().toInstant()));
-      return insert;
-    }, key);
-    return key.getKey().longValue();
+  private static boolean hasCaseHeader(MimeMessage mail, String caseNumber) {
+    try {
+      return caseNumber.equals(mail.getHeader("X-ArCollect-Case", null));
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private List<Map<String, Object>> trail(Case c) {

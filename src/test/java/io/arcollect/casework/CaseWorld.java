@@ -37,6 +37,9 @@ public class CaseWorld {
 
   public record Case(String account, long customerId, String number, ProcessInstance instance) {}
 
+  /** Where the customers' accounts payable read their mail. */
+  public static final String CUSTOMER_EMAIL = "ap@example.com";
+
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final ManagementService management;
@@ -65,8 +68,8 @@ public class CaseWorld {
   public Case openCase(String tier, String owner, String industry, int first, int second) {
     String account = "CC%04d-%d".formatted(ACCOUNTS.incrementAndGet(), System.nanoTime() % 100000);
     jdbc.update("insert into customers (account_number, name, tier, industry, currency, language, time_zone, email, account_owner) "
-        + "values (?, ?, ?, ?, 'USD', 'en', 'Europe/Berlin', 'ap@example.com', ?)", account, "Customer " + account, tier,
-        industry, owner);
+        + "values (?, ?, ?, ?, 'USD', 'en', 'Europe/Berlin', ?, ?)", account, "Customer " + account, tier, industry,
+        CUSTOMER_EMAIL, owner);
     long customerId = jdbc.queryForObject("select id from customers where account_number = ?", Long.class, account);
     for (int i = 1; i <= 6; i++) {
       LocalDate due = today().minusDays(40L * i + 30);
@@ -76,10 +79,7 @@ public class CaseWorld {
     }
     invoice(account + "-1", customerId, first, today().minusDays(20));
     invoice(account + "-2", customerId, second, today().minusDays(10));
-    CollectionCase opened = transaction.execute(status -> {
-      OverdueItems.OverdueAccount overdueAccount = overdue.accounts(today(), customerId - 1, 1).get(0);
-      return opening.open(overdueAccount, overdue.invoicesOf(List.of(customerId), today()));
-    });
+    CollectionCase opened = OpenedCases.open(opening, overdue, transaction, customerId, today());
     ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(opened.getProcessInstanceId())
         .singleResult();
     Case c = new Case(account, customerId, opened.getCaseNumber(), instance);

@@ -47,12 +47,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The whole application talking to a real SMTP server (GreenMail) and a real HTTP server (WireMock) for the SMS
  * gateway and webhooks. Cases are opened the way the sweep opens them; jobs and time are driven by the test.
+ * Public for tests of other capabilities that need real mail (the audit trail), so they share this context.
  */
 @ArcollectSpringBootTest
-abstract class OutreachTestBase {
+public abstract class OutreachTestBase {
 
-  static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-  static final WireMockServer HTTP = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+  protected static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+  protected static final WireMockServer HTTP = new WireMockServer(WireMockConfiguration.options().dynamicPort());
   static final String WEBHOOK_SECRET = "webhook-test-secret";
   /** Monday 2 March 2026, 09:00 UTC: 10:00 in Berlin, 17:00 in Shanghai. */
   static final Instant MONDAY_MORNING = Instant.parse("2026-03-02T09:00:00Z");
@@ -86,14 +87,14 @@ abstract class OutreachTestBase {
   @Autowired OverdueItems overdue;
 
   @BeforeEach
-  void startOfTheDay() throws Exception {
+  protected void startOfTheDay() throws Exception {
     ClockUtil.setCurrentTime(java.util.Date.from(MONDAY_MORNING));
     SMTP.purgeEmailFromAllMailboxes();
     HTTP.resetAll();
   }
 
   @AfterEach
-  void resetClock() {
+  protected void resetClock() {
     ClockUtil.reset();
     identity.clearAuthentication();
   }
@@ -165,7 +166,7 @@ abstract class OutreachTestBase {
     return jdbc.queryForList("select * from contact_log where case_number = ? order by occurred_at, id", c.number());
   }
 
-  List<MimeMessage> mailTo(String address) throws Exception {
+  protected List<MimeMessage> mailTo(String address) throws Exception {
     List<MimeMessage> mails = new ArrayList<>();
     for (MimeMessage message : SMTP.getReceivedMessages()) {
       if (Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().contains(address))) {
@@ -219,7 +220,7 @@ abstract class OutreachTestBase {
     runJobs(c.instance().getId());
   }
 
-  void passTime(Duration duration) {
+  protected void passTime(Duration duration) {
     ClockUtil.setCurrentTime(java.util.Date.from(ClockUtil.now().toInstant().plus(duration)));
   }
 
