@@ -71,14 +71,7 @@ public class CaseWorld {
         + "values (?, ?, ?, ?, 'USD', 'en', 'Europe/Berlin', ?, ?)", account, "Customer " + account, tier, industry,
         CUSTOMER_EMAIL, owner);
     long customerId = jdbc.queryForObject("select id from customers where account_number = ?", Long.class, account);
-    for (int i = 1; i <= 6; i++) {
-      LocalDate due = today().minusDays(40L * i + 30);
-      jdbc.update("insert into invoices (invoice_number, customer_id, issue_date, due_date, amount, open_amount, currency, "
-          + "status, paid_date, days_late) values (?, ?, ?, ?, 500, 0, 'USD', 'PAID', ?, 0)", account + "-P" + i, customerId,
-          Date.valueOf(due.minusDays(30)), Date.valueOf(due), Date.valueOf(due));
-    }
-    invoice(account + "-1", customerId, first, today().minusDays(20));
-    invoice(account + "-2", customerId, second, today().minusDays(10));
+    goodPayerOwing(account, customerId, first, second);
     CollectionCase opened = OpenedCases.open(opening, overdue, transaction, customerId, today());
     ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(opened.getProcessInstanceId())
         .singleResult();
@@ -87,7 +80,22 @@ public class CaseWorld {
     return c;
   }
 
-  public void invoice(String number, long customerId, int amount, LocalDate due) {
+  /**
+   * The ledger of a customer who paid six invoices on time and now owes two (USD {@code first} and {@code second},
+   * 20 and 10 days overdue: {@code <account>-1} and {@code -2}).
+   */
+  public void goodPayerOwing(String account, long customerId, int first, int second) {
+    for (int i = 1; i <= 6; i++) {
+      LocalDate due = today().minusDays(40L * i + 30);
+      jdbc.update("insert into invoices (invoice_number, customer_id, issue_date, due_date, amount, open_amount, currency, "
+          + "status, paid_date, days_late) values (?, ?, ?, ?, 500, 0, 'USD', 'PAID', ?, 0)", account + "-P" + i, customerId,
+          Date.valueOf(due.minusDays(30)), Date.valueOf(due), Date.valueOf(due));
+    }
+    invoice(account + "-1", customerId, first, today().minusDays(20));
+    invoice(account + "-2", customerId, second, today().minusDays(10));
+  }
+
+  private void invoice(String number, long customerId, int amount, LocalDate due) {
     jdbc.update("insert into invoices (invoice_number, customer_id, issue_date, due_date, amount, open_amount, currency, status) "
         + "values (?, ?, ?, ?, ?, ?, 'USD', 'OPEN')", number, customerId, Date.valueOf(due.minusDays(30)), Date.valueOf(due),
         amount, amount);

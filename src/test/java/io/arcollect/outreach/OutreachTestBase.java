@@ -8,6 +8,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.arcollect.casework.CaseOpening;
 import io.arcollect.casework.CaseProgress;
+import io.arcollect.casework.CaseWorld;
 import io.arcollect.casework.CollectionCase;
 import io.arcollect.casework.OpenedCases;
 import io.arcollect.ledger.OverdueItems;
@@ -39,6 +40,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -85,6 +87,7 @@ public abstract class OutreachTestBase {
   @Autowired CaseOpening opening;
   @Autowired CaseProgress progress;
   @Autowired OverdueItems overdue;
+  @Autowired ApplicationContext context;
 
   @BeforeEach
   protected void startOfTheDay() throws Exception {
@@ -121,14 +124,7 @@ public abstract class OutreachTestBase {
         customer.name(), customer.language(), customer.timeZone(), customer.email(), customer.phone(),
         customer.doNotContact());
     long customerId = jdbc.queryForObject("select id from customers where account_number = ?", Long.class, account);
-    for (int i = 1; i <= 6; i++) {
-      LocalDate due = today().minusDays(40L * i + 30);
-      jdbc.update("insert into invoices (invoice_number, customer_id, issue_date, due_date, amount, open_amount, currency, "
-          + "status, paid_date, days_late) values (?, ?, ?, ?, 500, 0, 'USD', 'PAID', ?, 0)", account + "-P" + i, customerId,
-          Date.valueOf(due.minusDays(30)), Date.valueOf(due), Date.valueOf(due));
-    }
-    invoice(account + "-1", customerId, 400, today().minusDays(20));
-    invoice(account + "-2", customerId, 600, today().minusDays(10));
+    new CaseWorld(context).goodPayerOwing(account, customerId, 400, 600);
     CollectionCase opened = OpenedCases.open(opening, overdue, transaction, customerId, today());
     ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(opened.getProcessInstanceId())
         .singleResult();
@@ -226,11 +222,5 @@ public abstract class OutreachTestBase {
 
   LocalDate today() {
     return LocalDate.ofInstant(ClockUtil.now().toInstant(), ZoneId.systemDefault());
-  }
-
-  private void invoice(String number, long customerId, int amount, LocalDate due) {
-    jdbc.update("insert into invoices (invoice_number, customer_id, issue_date, due_date, amount, open_amount, currency, status) "
-        + "values (?, ?, ?, ?, ?, ?, 'USD', 'OPEN')", number, customerId, Date.valueOf(due.minusDays(30)), Date.valueOf(due),
-        amount, amount);
   }
 }
