@@ -33,6 +33,7 @@ final class KpiLedger {
         + "values ('KPI-NO-1', 'Fjord Freight AS', 'STANDARD', 'NOK', 'en', 'Europe/Oslo')");
     long customer = jdbc.queryForObject("select id from customers where account_number = 'KPI-NO-1'", Long.class);
     // number, issued, due, amount, open, paid date; money received below
+    long i0 = invoice(customer, "KPI-I0", "2018-09-01", "2018-10-01", 900, 0, "2018-11-15"); // settled before
     long i1 = invoice(customer, "KPI-I1", "2018-11-01", "2018-12-01", 1000, 0, "2019-01-20");
     long i2 = invoice(customer, "KPI-I2", "2018-12-10", "2019-01-09", 2000, 500, null);
     invoice(customer, "KPI-I3", "2019-02-01", "2019-03-03", 3000, 3000, null);
@@ -41,6 +42,7 @@ final class KpiLedger {
     invoice(customer, "KPI-I6", "2019-01-05", "2019-02-04", 600, 0, "2019-03-01"); // paid in the ERP, no allocation
     long i7 = invoice(customer, "KPI-I7", "2019-02-10", "2019-03-12", 500, 0, "2019-04-05");
     invoice(customer, "KPI-I8", "2019-04-02", "2019-05-02", 700, 700, null);
+    received(i0, 900, "2018-11-15");
     received(i1, 1000, "2019-01-20");
     received(i2, 1500, "2019-02-15");
     received(i5, 1000, "2019-04-10");
