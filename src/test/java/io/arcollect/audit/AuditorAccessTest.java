@@ -1,6 +1,7 @@
 package io.arcollect.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.arcollect.casework.CaseWorld;
 import io.arcollect.casework.CaseWorld.Case;
@@ -12,8 +13,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,12 +62,17 @@ class AuditorAccessTest {
     assertThat(audrey.getForEntity("/api/cases/" + c.number(), String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(audrey.getForEntity("/api/reports/kpis/open-tasks", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
 
-    assertThat(post(audrey, "/engine-rest/task/" + call.getId() + "/claim", "{\"userId\":\"audrey\"}").getStatusCode())
-        .isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(post(audrey, "/engine-rest/task/" + call.getId() + "/complete",
-        "{\"variables\":{\"contactOutcome\":{\"value\":\"REACHED\"}}}").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(send(audrey, HttpMethod.PUT, "/engine-rest/task/" + call.getId() + "/variables/contactOutcome",
-        "{\"value\":\"REACHED\",\"type\":\"String\"}").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    // as Tasklist does it: the auditor's own Camunda authorizations apply
+    world.login("audrey");
+    try {
+      assertThatThrownBy(() -> tasks.claim(call.getId(), "audrey")).isInstanceOf(AuthorizationException.class);
+      assertThatThrownBy(() -> tasks.complete(call.getId(), Map.of("contactOutcome", "REACHED")))
+          .isInstanceOf(AuthorizationException.class);
+      assertThatThrownBy(() -> tasks.setVariable(call.getId(), "contactOutcome", "REACHED"))
+          .isInstanceOf(AuthorizationException.class);
+    } finally {
+      world.logout();
+    }
     assertThat(post(audrey, "/api/payments", "{\"bankReference\":\"AUDIT-1\",\"valueDate\":\"2026-03-02\","
         + "\"amount\":1000,\"currency\":\"USD\",\"remittanceText\":\"" + c.account() + "-1\"}").getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
@@ -111,13 +119,9 @@ class AuditorAccessTest {
   }
 
   private static ResponseEntity<String> post(TestRestTemplate client, String url, String json) {
-    return send(client, HttpMethod.POST, url, json);
-  }
-
-  private static ResponseEntity<String> send(TestRestTemplate client, HttpMethod method, String url, String json) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
-    return client.exchange(url, method, new HttpEntity<>(json, headers), String.class);
+    return client.exchange(url, HttpMethod.POST, new HttpEntity<>(json, headers), String.class);
   }
 
   /** A browser's cookies and the dashboard's login form, without a browser. */

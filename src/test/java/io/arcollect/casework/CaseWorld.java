@@ -134,6 +134,10 @@ public class CaseWorld {
         .map(org.camunda.bpm.engine.identity.Group::getId).toList());
   }
 
+  public void logout() {
+    identity.clearAuthentication();
+  }
+
   /** Moves the clock past the case's (or its plan's) next timer and fires it. */
   public void passTimer(Case c, String activityId) {
     Job timer = management.createJobQuery().activityId(activityId).timers().list().stream()
