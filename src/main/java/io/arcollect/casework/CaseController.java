@@ -28,12 +28,14 @@ class CaseController {
   }
 
   private final CollectionCaseRepository cases;
+  private final CaseVisibility visibility;
 
-  CaseController(CollectionCaseRepository cases) {
+  CaseController(CollectionCaseRepository cases, CaseVisibility visibility) {
     this.cases = cases;
+    this.visibility = visibility;
   }
 
-  /** Cases, newest first: {@code ?status=open} or {@code ?status=closed}. */
+  /** Cases, newest first: {@code ?status=open} or {@code ?status=closed}; sales see their own customers' only. */
   @GetMapping("/api/cases")
   @Transactional(readOnly = true)
   List<CaseView> list(@RequestParam(defaultValue = "open") String status, @RequestParam(defaultValue = "0") int page,
@@ -44,14 +46,18 @@ class CaseController {
     } catch (IllegalArgumentException e) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "status must be open or closed");
     }
-    return cases.findByStatusOrderByOpenedAtDesc(wanted, PageRequest.of(page, Math.min(size, 1000))).stream()
-        .map(CaseView::of).toList();
+    PageRequest pageRequest = PageRequest.of(Math.max(page, 0), Math.max(1, Math.min(size, 1000)));
+    List<CollectionCase> found = visibility.visibleCustomers()
+        .map(customers -> customers.isEmpty() ? List.<CollectionCase>of()
+            : cases.findByStatusAndCustomerIdInOrderByOpenedAtDesc(wanted, customers, pageRequest))
+        .orElseGet(() -> cases.findByStatusOrderByOpenedAtDesc(wanted, pageRequest));
+    return found.stream().map(CaseView::of).toList();
   }
 
   @GetMapping("/api/cases/{caseNumber}")
   @Transactional(readOnly = true)
   CaseView get(@PathVariable String caseNumber) {
-    return CaseView.of(cases.findByCaseNumber(caseNumber).orElseThrow(() ->
+    return CaseView.of(visibility.find(caseNumber).orElseThrow(() ->
         new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + caseNumber)));
   }
 }

@@ -120,6 +120,21 @@ public class CaseProgress {
         .orElse(0);
   }
 
+  /** Notes a promise for the promise-kept rate. */
+  @Transactional
+  public void promiseMade(String caseNumber, PromiseToPay promise) {
+    jdbc.update("insert into promises_to_pay (case_number, amount, currency, promised_date, made_at) values (?, ?, ?, ?, ?)",
+        caseNumber, promise.amount(), find(caseNumber).getCurrency(), java.sql.Date.valueOf(promise.date()),
+        java.sql.Timestamp.from(clock.instant()));
+  }
+
+  /** Notes whether the case's open promise was kept. */
+  @Transactional
+  public void promiseChecked(String caseNumber, boolean kept) {
+    jdbc.update("update promises_to_pay set kept = ?, checked_at = ? where case_number = ? and kept is null", kept,
+        java.sql.Timestamp.from(clock.instant()), caseNumber);
+  }
+
   /** When a promise is checked: the start of the day after the promised date plus the grace days. */
   public java.time.Instant promiseCheckTime(PromiseToPay promise) {
     return promise.date().plusDays(1L + rules.promiseGraceDays()).atStartOfDay(clock.getZone()).toInstant();
@@ -227,6 +242,10 @@ public class CaseProgress {
     }
     if (outcome == Outcome.PAID || outcome == Outcome.SETTLED) {
       requestContact(caseNumber, "EMAIL", "case-closed", processInstanceId, Map.of());
+    }
+    if (outcome == Outcome.PAID) {
+      // paid in full before the promise was due to be checked: it was kept
+      promiseChecked(caseNumber, true);
     }
     collectionCase.close(outcome.name(), clock.instant());
     publish(CaseEvent.Type.CASE_CLOSED, collectionCase);

@@ -20,5 +20,8 @@ interface CollectionCaseRepository extends JpaRepository<CollectionCase, Long> {
 
   List<CollectionCase> findByStatusOrderByOpenedAtDesc(CollectionCase.Status status, Pageable page);
 
+  List<CollectionCase> findByStatusAndCustomerIdInOrderByOpenedAtDesc(CollectionCase.Status status,
+      Collection<Long> customerIds, Pageable page);
+
   long countByStatus(CollectionCase.Status status);
 }

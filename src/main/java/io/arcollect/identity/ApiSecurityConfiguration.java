@@ -4,10 +4,10 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -17,8 +17,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * HTTP Basic against Camunda's identity for the engine REST API, our own API and Actuator (health stays
- * public). The Camunda webapps under /camunda keep their own session login and CSRF protection, so no
- * chain here matches them.
+ * public). The dashboard (/dashboard) has a login form; the session it opens is also accepted by the API, so
+ * the dashboard's page reads the same REST endpoints as scripts do. The Camunda webapps under /camunda keep
+ * their own session login and CSRF protection, so no chain here matches them.
  */
 @Configuration
 @EnableMethodSecurity
@@ -32,15 +33,41 @@ public class ApiSecurityConfiguration {
         .securityMatcher(new OrRequestMatcher(path("/engine-rest/**"), path("/api/**"), path("/actuator/**")))
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
-            .requestMatchers(path("/actuator/**")).hasAuthority(CamundaIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX + Groups.CAMUNDA_ADMIN)
+            .requestMatchers(path("/actuator/**")).hasAuthority(group(Groups.CAMUNDA_ADMIN))
             .anyRequest().authenticated())
         .httpBasic(Customizer.withDefaults())
         .authenticationProvider(provider)
         .addFilterAfter(new CamundaAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
-        .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        // stateless Basic auth: no cookies, so no cross-site request forgery to defend against
-        .csrf(AbstractHttpConfigurer::disable)
+        // Basic logins open no session; a dashboard login's session is used when the request brings it
+        .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+        // only a request riding on a session cookie can be forged from another site: those need a CSRF token to
+        // change anything; Basic-authenticated calls (the header is never sent cross-site) do not
+        .csrf(csrf -> csrf.requireCsrfProtectionMatcher(request -> !SAFE_METHODS.contains(request.getMethod())
+            && request.getHeader(HttpHeaders.AUTHORIZATION) == null && request.getSession(false) != null))
         .build();
+  }
+
+  /** The dashboard, for the people the KPIs are for (the same groups as reporting.KpiController). */
+  @Bean
+  SecurityFilterChain dashboardSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider)
+      throws Exception {
+    return http
+        .securityMatcher(new OrRequestMatcher(path("/dashboard"), path("/dashboard/**"), path("/login"), path("/logout")))
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(path("/login")).permitAll()
+            .anyRequest().hasAnyAuthority(group(StaffGroup.FINANCE.id()), group(StaffGroup.AUDITORS.id()),
+                group(StaffGroup.PROCESS_OWNERS.id()), group(Groups.CAMUNDA_ADMIN)))
+        // Spring's own login and logout pages, with CSRF protection
+        .formLogin(form -> form.defaultSuccessUrl("/dashboard/"))
+        .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+        .authenticationProvider(provider)
+        .build();
+  }
+
+  private static final java.util.Set<String> SAFE_METHODS = java.util.Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+  private static String group(String groupId) {
+    return CamundaIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX + groupId;
   }
 
   private static RequestMatcher path(String pattern) {

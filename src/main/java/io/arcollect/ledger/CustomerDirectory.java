@@ -26,4 +26,10 @@ public class CustomerDirectory {
         c.getName(), c.getTier(), c.getIndustry(), c.getCurrency(), c.getCreditLimit(), c.getLanguage(),
         c.getTimeZone(), c.getEmail(), c.getPhone(), c.getAccountOwner(), c.isDoNotContact(), c.isCreditHold()));
   }
+
+  /** The ids of the customers whose account owner (a sales person's user id) this is. */
+  @Transactional(readOnly = true)
+  public java.util.List<Long> idsOwnedBy(String accountOwner) {
+    return customers.findIdsByAccountOwner(accountOwner);
+  }
 }

@@ -17,4 +17,7 @@ interface CustomerRepository extends JpaRepository<Customer, Long> {
   /** Customers who paid from this IBAN before: the bank account identifies the payer next time. */
   @Query("select distinct p.customer from Payment p where p.payerIban = :iban and p.customer is not null")
   List<Customer> findKnownPayersOfIban(String iban);
+
+  @Query("select c.id from Customer c where c.accountOwner = :owner")
+  List<Long> findIdsByAccountOwner(String owner);
 }

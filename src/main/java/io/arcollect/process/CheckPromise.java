@@ -25,6 +25,8 @@ class CheckPromise implements JavaDelegate {
         CaseVariables.amount(execution, "outstandingAtPromise"));
     var now = progress.outstanding(caseNumber);
     execution.setVariable("outstandingAmount", now.doubleValue());
-    execution.setVariable("promiseKept", promise.isKeptBy(now));
+    boolean kept = promise.isKeptBy(now);
+    progress.promiseChecked(caseNumber, kept);
+    execution.setVariable("promiseKept", kept);
   }
 }

@@ -23,6 +23,7 @@ class RecordPromise implements JavaDelegate {
     String caseNumber = CaseVariables.caseNumber(execution);
     PromiseToPay promise = new PromiseToPay(CaseVariables.amount(execution, "promisedAmount"),
         LocalDate.parse(CaseVariables.text(execution, "promisedDate")), progress.outstanding(caseNumber));
+    progress.promiseMade(caseNumber, promise);
     execution.setVariable("outstandingAtPromise", promise.outstandingAtPromise().doubleValue());
     execution.setVariable("promiseCheckAt", Date.from(progress.promiseCheckTime(promise)));
   }

@@ -4,20 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import io.arcollect.ledger.OverdueItems;
-import io.arcollect.ledger.PaymentReceipt;
-import io.arcollect.ledger.ReceivedMoney;
+import io.arcollect.casework.CaseWorld.Case;
 import io.arcollect.testsupport.ArcollectSpringBootTest;
-import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -35,7 +29,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The collection case, path by path, on the whole application: real ledger, real payments through matching,
@@ -45,7 +38,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @RecordApplicationEvents
 class CollectionCaseScenariosTest {
 
-  private static final AtomicInteger ACCOUNTS = new AtomicInteger();
   private static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
 
   @Autowired ProcessEngine engine;
@@ -54,16 +46,15 @@ class CollectionCaseScenariosTest {
   @Autowired ManagementService management;
   @Autowired IdentityService identity;
   @Autowired JdbcTemplate jdbc;
-  @Autowired TransactionTemplate transaction;
-  @Autowired CaseOpening opening;
-  @Autowired OverdueItems overdue;
-  @Autowired PaymentReceipt payments;
   @Autowired AgingSweep sweep;
   @Autowired CollectionCaseRepository cases;
   @Autowired ApplicationEvents events;
+  @Autowired org.springframework.context.ApplicationContext context;
+  private CaseWorld world;
 
   @BeforeEach
   void init() {
+    world = new CaseWorld(context);
     BpmnAwareTests.init(engine);
     ClockUtil.setCurrentTime(java.util.Date.from(START));
   }
@@ -78,20 +69,20 @@ class CollectionCaseScenariosTest {
   void standardAccountGetsAFriendlyReminderAndPaysAfterTheFirstCall() {
     Case c = openCase("STANDARD", null, "Software", 400, 600);
 
-    assertThat(c.instance).isWaitingAt("Task_InitialContact").task().hasCandidateGroup("sales");
-    assertThat(c.instance).hasPassed("Task_SendFriendlyReminder");
+    assertThat(c.instance()).isWaitingAt("Task_InitialContact").task().hasCandidateGroup("sales");
+    assertThat(c.instance()).hasPassed("Task_SendFriendlyReminder");
     assertThat(events.stream(ContactRequested.class)).anySatisfy(request -> {
-      assertThat(request.caseNumber()).isEqualTo(c.number);
+      assertThat(request.caseNumber()).isEqualTo(c.number());
       assertThat(request.template()).isEqualTo("friendly-reminder");
     });
     assertThat(record(c).getStrategy()).isEqualTo("STANDARD_DUNNING");
     Task call = task(c);
-    assertThat(tasks.getVariable(call.getId(), "invoiceTable").toString()).contains(c.account + "-1", "USD 400.00 open");
+    assertThat(tasks.getVariable(call.getId(), "invoiceTable").toString()).contains(c.account() + "-1", "USD 400.00 open");
     complete(c, "sally", Map.of("contactOutcome", "REACHED", "notes", "Will pay this week"));
 
-    pay(c, "1000.00", c.account + "-1 " + c.account + "-2");
+    pay(c, "1000.00", c.account() + "-1 " + c.account() + "-2");
 
-    assertThat(c.instance).isEnded().hasPassed("EndEvent_Paid");
+    assertThat(c.instance()).isEnded().hasPassed("EndEvent_Paid");
     assertThat(record(c).getStatus()).isEqualTo(CollectionCase.Status.CLOSED);
     assertThat(record(c).getOutcome()).isEqualTo("PAID");
     assertThat(contacts(c)).anySatisfy(contact -> {
@@ -106,18 +97,18 @@ class CollectionCaseScenariosTest {
   void keyAccountGoesToItsOwnerAndAKeptPromiseLeadsToTheNextFollowUp() {
     Case c = openCase("KEY", "sally", "Software", 500, 500);
 
-    assertThat(c.instance).hasNotPassed("Task_SendFriendlyReminder");
+    assertThat(c.instance()).hasNotPassed("Task_SendFriendlyReminder");
     assertThat(task(c)).isAssignedTo("sally");
     complete(c, "sally", Map.of("contactOutcome", "PROMISE_TO_PAY", "promisedAmount", 600,
         "promisedDate", "2026-03-10"));
-    assertThat(c.instance).isWaitingAt("Timer_PromisedDate");
+    assertThat(c.instance()).isWaitingAt("Timer_PromisedDate");
 
-    pay(c, "600.00", c.account + "-1 " + c.account + "-2");
-    assertThat(runtime.getVariable(c.instance.getId(), "outstandingAmount")).isEqualTo(400.0);
+    pay(c, "600.00", c.account() + "-1 " + c.account() + "-2");
+    assertThat(runtime.getVariable(c.instance().getId(), "outstandingAmount")).isEqualTo(400.0);
     passTimer(c, "Timer_PromisedDate");
 
-    assertThat(c.instance).hasPassed("Task_CheckPromise").isWaitingAt("Timer_FollowUpDue");
-    assertThat(runtime.getVariable(c.instance.getId(), "promiseKept")).isEqualTo(true);
+    assertThat(c.instance()).hasPassed("Task_CheckPromise").isWaitingAt("Timer_FollowUpDue");
+    assertThat(runtime.getVariable(c.instance().getId(), "promiseKept")).isEqualTo(true);
   }
 
   @Test
@@ -128,8 +119,8 @@ class CollectionCaseScenariosTest {
 
     passTimer(c, "Timer_PromisedDate");
 
-    assertThat(runtime.getVariable(c.instance.getId(), "promiseKept")).isEqualTo(false);
-    assertThat(c.instance).isWaitingAt("Task_FollowUpCall");
+    assertThat(runtime.getVariable(c.instance().getId(), "promiseKept")).isEqualTo(false);
+    assertThat(c.instance()).isWaitingAt("Task_FollowUpCall");
     assertThat(record(c).getStage()).isEqualTo(CaseStage.INITIAL_CONTACT);
   }
 
@@ -145,25 +136,25 @@ class CollectionCaseScenariosTest {
         complete(c, "sally", Map.of("contactOutcome", "NO_ANSWER"));
       }
     }
-    assertThat(c.instance).hasPassed("Task_FollowUpCall", "Task_SendFollowUpReminder").isWaitingAt("Task_ApproveDemandLetter");
+    assertThat(c.instance()).hasPassed("Task_FollowUpCall", "Task_SendFollowUpReminder").isWaitingAt("Task_ApproveDemandLetter");
     assertThat(task(c)).hasCandidateGroup("finance");
     assertThat(record(c).getStage()).isEqualTo(CaseStage.FORMAL_NOTICE);
 
     complete(c, "frank", Map.of("demandLetterDecision", "APPROVED", "noticeDays", 10));
     runJobs(c);
-    assertThat(c.instance).isWaitingAt("Timer_NoticeDeadline");
+    assertThat(c.instance()).isWaitingAt("Timer_NoticeDeadline");
     assertThat(creditHold(c)).isTrue();
     assertThat(events.stream(ContactRequested.class)).anySatisfy(request -> {
-      assertThat(request.caseNumber()).isEqualTo(c.number);
+      assertThat(request.caseNumber()).isEqualTo(c.number());
       assertThat(request.channel()).isEqualTo("LETTER");
       assertThat(request.template()).isEqualTo("formal-notice");
     });
 
-    pay(c, "1000.00", "Invoices " + c.account + "-1, " + c.account + "-2");
+    pay(c, "1000.00", "Invoices " + c.account() + "-1, " + c.account() + "-2");
 
-    assertThat(c.instance).isEnded().hasPassed("Task_ClosePaid");
+    assertThat(c.instance()).isEnded().hasPassed("Task_ClosePaid");
     assertThat(creditHold(c)).isFalse();
-    assertThat(events.stream(CaseEvent.class).filter(e -> e.caseNumber().equals(c.number)).map(CaseEvent::type))
+    assertThat(events.stream(CaseEvent.class).filter(e -> e.caseNumber().equals(c.number())).map(CaseEvent::type))
         .contains(CaseEvent.Type.CASE_OPENED, CaseEvent.Type.CREDIT_HOLD_PLACED, CaseEvent.Type.CREDIT_HOLD_RELEASED,
             CaseEvent.Type.CASE_CLOSED);
   }
@@ -176,48 +167,48 @@ class CollectionCaseScenariosTest {
     runJobs(c);
 
     passTimer(c, "Timer_NoticeDeadline");
-    assertThat(c.instance).isWaitingAt("Task_ReviewLegalDossier");
+    assertThat(c.instance()).isWaitingAt("Task_ReviewLegalDossier");
     assertThat(task(c)).hasCandidateGroup("legal");
     assertThat(record(c).getStage()).isEqualTo(CaseStage.LEGAL_REFERRAL);
     complete(c, "larry", Map.of("legalDecision", "AGENCY", "notes", "Agency North"));
 
-    assertThat(c.instance).isEnded().hasPassed("Task_HandOverToAgency", "EndEvent_ReferredToAgency");
+    assertThat(c.instance()).isEnded().hasPassed("Task_HandOverToAgency", "EndEvent_ReferredToAgency");
     assertThat(record(c).getOutcome()).isEqualTo("REFERRED_TO_AGENCY");
     assertThat(creditHold(c)).as("the credit hold stays while the agency collects").isTrue();
     sweep.run();
-    assertThat(cases.findCustomersWithOpenCase(List.of(c.customerId))).as("referred invoices are not chased again").isEmpty();
+    assertThat(cases.findCustomersWithOpenCase(List.of(c.customerId()))).as("referred invoices are not chased again").isEmpty();
   }
 
   @Test
   void anInstalmentPlanAboveTheThresholdNeedsASecondFinanceApproverAndSettlesTheCaseWhenPaid() {
     Case c = openCase("STANDARD", null, "Software", 6000, 6000);
     complete(c, "sally", Map.of("contactOutcome", "HARDSHIP"));
-    assertThat(c.instance).isWaitingAt("Task_RecordInstalmentPlan");
+    assertThat(c.instance()).isWaitingAt("Task_RecordInstalmentPlan");
     Map<String, Object> plan = Map.of("planDownPayment", 2000, "planInstalmentCount", 2,
         "planFirstDueDate", "2026-04-01", "planIntervalDays", 30);
     complete(c, "frank", plan);
 
-    assertThat(c.instance).isWaitingAt("Task_ApproveInstalmentPlan");
+    assertThat(c.instance()).isWaitingAt("Task_ApproveInstalmentPlan");
     String approval = task(c).getId();
     login("frank");
     assertThatThrownBy(() -> tasks.complete(approval, Map.of("planApproval", "APPROVED")))
         .hasMessageContaining("Four eyes");
     identity.clearAuthentication();
     complete(c, "fiona", Map.of("planApproval", "REJECTED"));
-    assertThat(c.instance).isWaitingAt("Task_RecordInstalmentPlan");
+    assertThat(c.instance()).isWaitingAt("Task_RecordInstalmentPlan");
     complete(c, "frank", plan);
     complete(c, "fiona", Map.of("planApproval", "APPROVED"));
 
     ProcessInstance planRun = runtime.createProcessInstanceQuery().processDefinitionKey("payment-plan")
-        .processInstanceBusinessKey(c.number).singleResult();
+        .processInstanceBusinessKey(c.number()).singleResult();
     assertThat(planRun).isWaitingAt("Gateway_WaitForPayment");
-    pay(c, "2000.00", c.account + "-1");
-    pay(c, "5000.00", c.account + "-1 " + c.account + "-2");
-    assertThat(c.instance).isActive();
-    pay(c, "5000.00", c.account + "-2");
+    pay(c, "2000.00", c.account() + "-1");
+    pay(c, "5000.00", c.account() + "-1 " + c.account() + "-2");
+    assertThat(c.instance()).isActive();
+    pay(c, "5000.00", c.account() + "-2");
 
     assertThat(planRun).isEnded().hasPassed("EndEvent_PlanCompleted");
-    assertThat(c.instance).isEnded().hasPassed("EndEvent_Settled");
+    assertThat(c.instance()).isEnded().hasPassed("EndEvent_Settled");
     assertThat(record(c).getOutcome()).isEqualTo("SETTLED");
   }
 
@@ -228,7 +219,7 @@ class CollectionCaseScenariosTest {
     complete(c, "frank", Map.of("planDownPayment", 0, "planInstalmentCount", 2, "planFirstDueDate", "2026-03-20",
         "planIntervalDays", 30));
     ProcessInstance planRun = runtime.createProcessInstanceQuery().processDefinitionKey("payment-plan")
-        .processInstanceBusinessKey(c.number).singleResult();
+        .processInstanceBusinessKey(c.number()).singleResult();
     assertThat(planRun).isWaitingAt("Gateway_WaitForPayment");
 
     ClockUtil.setCurrentTime(java.util.Date.from(START.plus(Duration.ofDays(30))));
@@ -236,53 +227,53 @@ class CollectionCaseScenariosTest {
     management.executeJob(grace.getId());
 
     assertThat(planRun).isEnded().hasPassed("EndEvent_InstalmentMissed");
-    assertThat(c.instance).isWaitingAt("Task_ReviewLegalDossier");
+    assertThat(c.instance()).isWaitingAt("Task_ReviewLegalDossier");
     complete(c, "larry", Map.of("legalDecision", "LAWYER", "notes", "Claim to Meyer & Partner"));
-    assertThat(c.instance).isEnded().hasPassed("Task_HandOverToLawyer", "EndEvent_ReferredToLegal");
+    assertThat(c.instance()).isEnded().hasPassed("Task_HandOverToLawyer", "EndEvent_ReferredToLegal");
     assertThat(record(c).getOutcome()).isEqualTo("REFERRED_TO_LEGAL");
   }
 
   @Test
   void aDisputeSettledByCreditNoteCancelsTheCase() {
     Case c = openCase("STANDARD", null, "Software", 250, 350);
-    complete(c, "sally", Map.of("contactOutcome", "DISPUTE", "disputedInvoices", c.account + "-1, " + c.account + "-2",
+    complete(c, "sally", Map.of("contactOutcome", "DISPUTE", "disputedInvoices", c.account() + "-1, " + c.account() + "-2",
         "disputeReason", "Goods returned"));
 
-    assertThat(c.instance).isWaitingAt("Task_ResolveDispute");
+    assertThat(c.instance()).isWaitingAt("Task_ResolveDispute");
     assertThat(task(c)).hasCandidateGroup("sales").hasCandidateGroup("finance");
     assertThat(jdbc.queryForObject("select count(*) from invoices where invoice_number like ? and disputed", Long.class,
-        c.account + "-%")).isEqualTo(2);
+        c.account() + "-%")).isEqualTo(2);
     complete(c, "fiona", Map.of("disputeResolution", "CREDIT_NOTE", "notes", "Credit note CN-1"));
 
-    assertThat(c.instance).isEnded().hasPassed("EndEvent_Cancelled");
+    assertThat(c.instance()).isEnded().hasPassed("EndEvent_Cancelled");
     assertThat(record(c).getOutcome()).isEqualTo("CANCELLED");
-    assertThat(jdbc.queryForList("select status from invoices where invoice_number in (?, ?)", String.class, c.account + "-1",
-        c.account + "-2"))
+    assertThat(jdbc.queryForList("select status from invoices where invoice_number in (?, ?)", String.class, c.account() + "-1",
+        c.account() + "-2"))
         .containsOnly("CREDITED");
   }
 
   @Test
   void aCorrectionCreditsPartAndTheRestIsStillCollected() {
     Case c = openCase("STANDARD", null, "Software", 250, 350);
-    complete(c, "sally", Map.of("contactOutcome", "DISPUTE", "disputedInvoices", c.account + "-2",
+    complete(c, "sally", Map.of("contactOutcome", "DISPUTE", "disputedInvoices", c.account() + "-2",
         "disputeReason", "Price too high"));
     complete(c, "fiona", Map.of("disputeResolution", "CORRECTION", "creditAmount", 50, "notes", "Agreed discount"));
 
-    assertThat(c.instance).isWaitingAt("Timer_FollowUpDue");
-    assertThat(runtime.getVariable(c.instance.getId(), "outstandingAmount")).isEqualTo(550.0);
+    assertThat(c.instance()).isWaitingAt("Timer_FollowUpDue");
+    assertThat(runtime.getVariable(c.instance().getId(), "outstandingAmount")).isEqualTo(550.0);
     assertThat(record(c).getOutstandingAmount()).isEqualByComparingTo("550");
   }
 
   @Test
   void aRejectedDisputeResumesCollectionWithAFollowUpCall() {
     Case c = openCase("STANDARD", null, "Software", 250, 350);
-    complete(c, "sally", Map.of("contactOutcome", "DISPUTE", "disputedInvoices", c.account + "-1",
+    complete(c, "sally", Map.of("contactOutcome", "DISPUTE", "disputedInvoices", c.account() + "-1",
         "disputeReason", "Never ordered"));
     complete(c, "frank", Map.of("disputeResolution", "REJECTED", "notes", "Signed order on file"));
 
-    assertThat(c.instance).isWaitingAt("Task_FollowUpCall");
+    assertThat(c.instance()).isWaitingAt("Task_FollowUpCall");
     assertThat(jdbc.queryForObject("select count(*) from invoices where invoice_number like ? and disputed", Long.class,
-        c.account + "-%")).isZero();
+        c.account() + "-%")).isZero();
   }
 
   @Test
@@ -291,14 +282,14 @@ class CollectionCaseScenariosTest {
     complete(c, "larry", Map.of("legalDecision", "WRITE_OFF", "notes", "Customer insolvent"));
     assertThat(task(c)).hasCandidateGroup("finance");
     complete(c, "frank", Map.of("writeOffDecision", "REJECTED", "notes", "Try the agency first"));
-    assertThat(c.instance).isWaitingAt("Task_ReviewLegalDossier");
+    assertThat(c.instance()).isWaitingAt("Task_ReviewLegalDossier");
     complete(c, "larry", Map.of("legalDecision", "WRITE_OFF", "notes", "Agency declined"));
     complete(c, "frank", Map.of("writeOffDecision", "APPROVED", "notes", "Written off"));
 
-    assertThat(c.instance).isEnded().hasPassed("EndEvent_WrittenOff");
+    assertThat(c.instance()).isEnded().hasPassed("EndEvent_WrittenOff");
     assertThat(record(c).getOutcome()).isEqualTo("WRITTEN_OFF");
-    assertThat(jdbc.queryForList("select status from invoices where invoice_number in (?, ?)", String.class, c.account + "-1",
-        c.account + "-2"))
+    assertThat(jdbc.queryForList("select status from invoices where invoice_number in (?, ?)", String.class, c.account() + "-1",
+        c.account() + "-2"))
         .containsOnly("WRITTEN_OFF");
   }
 
@@ -307,7 +298,7 @@ class CollectionCaseScenariosTest {
     Case c = atLegal(openCase("STANDARD", null, "Software", 400, 600));
     complete(c, "larry", Map.of("legalDecision", "SETTLE", "notes", "Customer offers instalments"));
 
-    assertThat(c.instance).isWaitingAt("Task_RecordInstalmentPlan");
+    assertThat(c.instance()).isWaitingAt("Task_RecordInstalmentPlan");
     assertThat(record(c).getStage()).isEqualTo(CaseStage.NEGOTIATION);
   }
 
@@ -315,13 +306,13 @@ class CollectionCaseScenariosTest {
   void aNewOverdueInvoiceJoinsTheOpenCase() {
     Case c = openCase("STANDARD", null, "Software", 400, 600);
     jdbc.update("insert into invoices (invoice_number, customer_id, issue_date, due_date, amount, open_amount, currency, status) "
-        + "values (?, ?, ?, ?, 250, 250, 'USD', 'OPEN')", c.account + "-3", c.customerId,
+        + "values (?, ?, ?, ?, 250, 250, 'USD', 'OPEN')", c.account() + "-3", c.customerId(),
         Date.valueOf(today().minusDays(40)), Date.valueOf(today().minusDays(2)));
 
     sweep.run();
 
-    assertThat(c.instance).hasPassed("Task_NoteJoinedInvoice").isWaitingAt("Task_InitialContact");
-    assertThat(runtime.getVariable(c.instance.getId(), "outstandingAmount")).isEqualTo(1250.0);
+    assertThat(c.instance()).hasPassed("Task_NoteJoinedInvoice").isWaitingAt("Task_InitialContact");
+    assertThat(runtime.getVariable(c.instance().getId(), "outstandingAmount")).isEqualTo(1250.0);
     assertThat(record(c).getOutstandingAmount()).isEqualByComparingTo("1250");
   }
 
@@ -329,42 +320,18 @@ class CollectionCaseScenariosTest {
   void aPartialPaymentLowersWhatIsOutstanding() {
     Case c = openCase("STANDARD", null, "Software", 400, 600);
 
-    pay(c, "150.00", c.account + "-1");
+    pay(c, "150.00", c.account() + "-1");
 
-    assertThat(c.instance).isWaitingAt("Task_InitialContact").hasPassed("EndEvent_OutstandingLowered");
-    assertThat(runtime.getVariable(c.instance.getId(), "outstandingAmount")).isEqualTo(850.0);
+    assertThat(c.instance()).isWaitingAt("Task_InitialContact").hasPassed("EndEvent_OutstandingLowered");
+    assertThat(runtime.getVariable(c.instance().getId(), "outstandingAmount")).isEqualTo(850.0);
     assertThat(record(c).getOutstandingAmount()).isEqualByComparingTo("850");
     assertThat(record(c).getAmountAtOpen()).isEqualByComparingTo("1000");
   }
 
-  // --- the scenario's world
+  // --- the scenario's world (see CaseWorld)
 
-  record Case(String account, long customerId, String number, ProcessInstance instance) {}
-
-  /** A customer who paid well so far, with two invoices 20 and 10 days overdue, and its case opened. */
   private Case openCase(String tier, String owner, String industry, int first, int second) {
-    String account = "CC%04d-%d".formatted(ACCOUNTS.incrementAndGet(), System.nanoTime() % 100000);
-    jdbc.update("insert into customers (account_number, name, tier, industry, currency, language, time_zone, email, account_owner) "
-        + "values (?, ?, ?, ?, 'USD', 'en', 'Europe/Berlin', 'ap@example.com', ?)", account, "Customer " + account, tier,
-        industry, owner);
-    long customerId = jdbc.queryForObject("select id from customers where account_number = ?", Long.class, account);
-    for (int i = 1; i <= 6; i++) {
-      LocalDate due = today().minusDays(40L * i + 30);
-      jdbc.update("insert into invoices (invoice_number, customer_id, issue_date, due_date, amount, open_amount, currency, "
-          + "status, paid_date, days_late) values (?, ?, ?, ?, 500, 0, 'USD', 'PAID', ?, 0)", account + "-P" + i, customerId,
-          Date.valueOf(due.minusDays(30)), Date.valueOf(due), Date.valueOf(due));
-    }
-    invoice(account + "-1", customerId, first, today().minusDays(20));
-    invoice(account + "-2", customerId, second, today().minusDays(10));
-    CollectionCase opened = transaction.execute(status -> {
-      OverdueItems.OverdueAccount overdueAccount = overdue.accounts(today(), customerId - 1, 1).get(0);
-      return opening.open(overdueAccount, overdue.invoicesOf(List.of(customerId), today()));
-    });
-    ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(opened.getProcessInstanceId())
-        .singleResult();
-    Case c = new Case(account, customerId, opened.getCaseNumber(), instance);
-    runJobs(c);
-    return c;
+    return world.openCase(tier, owner, industry, first, second);
   }
 
   private Case atLegal(Case c) {
@@ -372,86 +339,51 @@ class CollectionCaseScenariosTest {
     complete(c, "fiona", Map.of("demandLetterDecision", "APPROVED", "noticeDays", 14));
     runJobs(c);
     passTimer(c, "Timer_NoticeDeadline");
-    assertThat(c.instance).isWaitingAt("Task_ReviewLegalDossier");
+    assertThat(c.instance()).isWaitingAt("Task_ReviewLegalDossier");
     return c;
   }
 
-  private void invoice(String number, long customerId, int amount, LocalDate due) {
-    jdbc.update("insert into invoices (invoice_number, customer_id, issue_date, due_date, amount, open_amount, currency, status) "
-        + "values (?, ?, ?, ?, ?, ?, 'USD', 'OPEN')", number, customerId, Date.valueOf(due.minusDays(30)), Date.valueOf(due),
-        amount, amount);
-  }
-
   private LocalDate today() {
-    return LocalDate.ofInstant(ClockUtil.now().toInstant(), ZoneId.systemDefault());
+    return world.today();
   }
 
   private void pay(Case c, String amount, String remittance) {
-    payments.receive(new ReceivedMoney("BANK-" + System.nanoTime(), "STMT-" + c.account, today(), today(),
-        new BigDecimal(amount), "USD", "Customer " + c.account, null, remittance));
-    runJobs(c);
+    world.pay(c, amount, remittance);
   }
 
   private Task task(Case c) {
-    return tasks.createTaskQuery().processInstanceId(c.instance.getId()).singleResult();
+    return world.task(c);
   }
 
   private void complete(Case c, String user, Map<String, Object> variables) {
-    Task task = task(c);
-    assertThat(task).as("a task waits in case " + c.number).isNotNull();
-    login(user);
-    try {
-      tasks.complete(task.getId(), new HashMap<>(variables));
-    } finally {
-      identity.clearAuthentication();
-    }
-    runJobs(c);
+    world.complete(c, user, variables);
   }
 
-  /** As Tasklist does: the user with their groups, so Camunda's authorizations apply. */
   private void login(String user) {
-    identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream()
-        .map(org.camunda.bpm.engine.identity.Group::getId).toList());
+    world.login(user);
   }
 
-  /** Moves the clock past the case's (or its plan's) next timer and fires it. */
   private void passTimer(Case c, String activityId) {
-    Job timer = management.createJobQuery().activityId(activityId).timers().list().stream()
-        .filter(job -> job.getProcessInstanceId().equals(c.instance.getId())).findFirst()
-        .orElseThrow(() -> new AssertionError("No timer " + activityId + " in case " + c.number));
-    ClockUtil.setCurrentTime(new java.util.Date(timer.getDuedate().getTime() + 1000));
-    management.executeJob(timer.getId());
-    runJobs(c);
+    world.passTimer(c, activityId);
   }
 
-  /** Runs the async continuations of the case and of its instalment plan. */
   private void runJobs(Case c) {
-    for (int round = 0; round < 20; round++) {
-      List<Job> due = management.createJobQuery().processInstanceId(c.instance.getId()).executable().list();
-      runtime.createProcessInstanceQuery().processInstanceBusinessKey(c.number).list().stream()
-          .filter(pi -> !pi.getId().equals(c.instance.getId()))
-          .forEach(pi -> due.addAll(management.createJobQuery().processInstanceId(pi.getId()).executable().list()));
-      List<Job> async = due.stream().filter(job -> !"timer-intermediate-transition".equals(((org.camunda.bpm.engine.impl.persistence.entity.JobEntity) job).getJobHandlerType())).toList();
-      if (async.isEmpty()) {
-        return;
-      }
-      async.forEach(job -> management.executeJob(job.getId()));
-    }
+    world.runJobs(c);
   }
 
   private boolean isWaitingAt(Case c, String activityId) {
-    return runtime.getActiveActivityIds(c.instance.getId()).contains(activityId);
+    return world.isWaitingAt(c, activityId);
   }
 
   private CollectionCase record(Case c) {
-    return cases.findByCaseNumber(c.number).orElseThrow();
+    return world.record(c);
   }
 
   private boolean creditHold(Case c) {
-    return jdbc.queryForObject("select credit_hold from customers where id = ?", Boolean.class, c.customerId);
+    return jdbc.queryForObject("select credit_hold from customers where id = ?", Boolean.class, c.customerId());
   }
 
   private List<Map<String, Object>> contacts(Case c) {
-    return jdbc.queryForList("select * from contact_log where case_number = ? order by id", c.number);
+    return jdbc.queryForList("select * from contact_log where case_number = ? order by id", c.number());
   }
 }

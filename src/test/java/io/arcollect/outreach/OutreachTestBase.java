@@ -8,6 +8,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.arcollect.casework.CaseOpening;
 import io.arcollect.casework.CaseProgress;
+import io.arcollect.casework.CaseWorld;
 import io.arcollect.casework.CollectionCase;
 import io.arcollect.casework.OpenedCases;
 import io.arcollect.ledger.OverdueItems;
@@ -39,6 +40,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -47,12 +49,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The whole application talking to a real SMTP server (GreenMail) and a real HTTP server (WireMock) for the SMS
  * gateway and webhooks. Cases are opened the way the sweep opens them; jobs and time are driven by the test.
+ * Public for tests of other capabilities that need real mail (the audit trail), so they share this context.
  */
 @ArcollectSpringBootTest
-abstract class OutreachTestBase {
+public abstract class OutreachTestBase {
 
-  static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-  static final WireMockServer HTTP = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+  protected static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+  protected static final WireMockServer HTTP = new WireMockServer(WireMockConfiguration.options().dynamicPort());
   static final String WEBHOOK_SECRET = "webhook-test-secret";
   /** Monday 2 March 2026, 09:00 UTC: 10:00 in Berlin, 17:00 in Shanghai. */
   static final Instant MONDAY_MORNING = Instant.parse("2026-03-02T09:00:00Z");
@@ -84,16 +87,17 @@ abstract class OutreachTestBase {
   @Autowired CaseOpening opening;
   @Autowired CaseProgress progress;
   @Autowired OverdueItems overdue;
+  @Autowired ApplicationContext context;
 
   @BeforeEach
-  void startOfTheDay() throws Exception {
+  protected void startOfTheDay() throws Exception {
     ClockUtil.setCurrentTime(java.util.Date.from(MONDAY_MORNING));
     SMTP.purgeEmailFromAllMailboxes();
     HTTP.resetAll();
   }
 
   @AfterEach
-  void resetClock() {
+  protected void resetClock() {
     ClockUtil.reset();
     identity.clearAuthentication();
   }
@@ -120,14 +124,7 @@ abstract class OutreachTestBase {
         customer.name(), customer.language(), customer.timeZone(), customer.email(), customer.phone(),
         customer.doNotContact());
     long customerId = jdbc.queryForObject("select id from customers where account_number = ?", Long.class, account);
-    for (int i = 1; i <= 6; i++) {
-      LocalDate due = today().minusDays(40L * i + 30);
-      jdbc.update("insert into invoices (invoice_number, customer_id, issue_date, due_date, amount, open_amount, currency, "
-          + "status, paid_date, days_late) values (?, ?, ?, ?, 500, 0, 'USD', 'PAID', ?, 0)", account + "-P" + i, customerId,
-          Date.valueOf(due.minusDays(30)), Date.valueOf(due), Date.valueOf(due));
-    }
-    invoice(account + "-1", customerId, 400, today().minusDays(20));
-    invoice(account + "-2", customerId, 600, today().minusDays(10));
+    new CaseWorld(context).goodPayerOwing(account, customerId, 400, 600);
     CollectionCase opened = OpenedCases.open(opening, overdue, transaction, customerId, today());
     ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(opened.getProcessInstanceId())
         .singleResult();
@@ -165,7 +162,7 @@ abstract class OutreachTestBase {
     return jdbc.queryForList("select * from contact_log where case_number = ? order by occurred_at, id", c.number());
   }
 
-  List<MimeMessage> mailTo(String address) throws Exception {
+  protected List<MimeMessage> mailTo(String address) throws Exception {
     List<MimeMessage> mails = new ArrayList<>();
     for (MimeMessage message : SMTP.getReceivedMessages()) {
       if (Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().contains(address))) {
@@ -219,17 +216,11 @@ abstract class OutreachTestBase {
     runJobs(c.instance().getId());
   }
 
-  void passTime(Duration duration) {
+  protected void passTime(Duration duration) {
     ClockUtil.setCurrentTime(java.util.Date.from(ClockUtil.now().toInstant().plus(duration)));
   }
 
   LocalDate today() {
     return LocalDate.ofInstant(ClockUtil.now().toInstant(), ZoneId.systemDefault());
-  }
-
-  private void invoice(String number, long customerId, int amount, LocalDate due) {
-    jdbc.update("insert into invoices (invoice_number, customer_id, issue_date, due_date, amount, open_amount, currency, status) "
-        + "values (?, ?, ?, ?, ?, ?, 'USD', 'OPEN')", number, customerId, Date.valueOf(due.minusDays(30)), Date.valueOf(due),
-        amount, amount);
   }
 }

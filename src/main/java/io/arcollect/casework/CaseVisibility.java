@@ -1,0 +1,56 @@
+package io.arcollect.casework;
+
+import io.arcollect.identity.CamundaIdentityAuthenticationProvider;
+import io.arcollect.identity.StaffGroup;
+import io.arcollect.ledger.CustomerDirectory;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which cases the logged-in person may see through the API: finance, legal, auditors, process owners and
+ * administrators see every case; anyone else (sales) only the cases of the customers whose account they own.
+ */
+@Component
+public class CaseVisibility {
+
+  private static final Set<String> SEE_EVERY_CASE = Set.of(StaffGroup.FINANCE.id(), StaffGroup.LEGAL.id(),
+      StaffGroup.AUDITORS.id(), StaffGroup.PROCESS_OWNERS.id(), Groups.CAMUNDA_ADMIN);
+
+  private final CollectionCaseRepository cases;
+  private final CustomerDirectory customers;
+
+  CaseVisibility(CollectionCaseRepository cases, CustomerDirectory customers) {
+    this.cases = cases;
+    this.customers = customers;
+  }
+
+  /** Empty when the caller sees every case, else the account owner whose customers' cases they see. */
+  Optional<String> ownCustomersOnly() {
+    Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+    if (caller == null) {
+      return Optional.empty();
+    }
+    boolean seesAll = caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+        .anyMatch(authority -> authority.startsWith(CamundaIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX)
+            && SEE_EVERY_CASE.contains(authority.substring(CamundaIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX.length())));
+    return seesAll ? Optional.empty() : Optional.of(caller.getName());
+  }
+
+  /** The customers whose cases the caller sees; empty when they see every case. */
+  Optional<List<Long>> visibleCustomers() {
+    return ownCustomersOnly().map(customers::idsOwnedBy);
+  }
+
+  /** The case if it exists and the caller may see it. */
+  public Optional<CollectionCase> find(String caseNumber) {
+    Optional<List<Long>> visible = visibleCustomers();
+    return cases.findByCaseNumber(caseNumber)
+        .filter(c -> visible.isEmpty() || visible.get().contains(c.getCustomerId()));
+  }
+}

@@ -1,0 +1,15 @@
+// ArCollect's links on the Camunda welcome page (replaces the webapp's default, commented-out config.js)
+export default {
+  links: [
+    {
+      label: 'ArCollect dashboard',
+      href: '/dashboard/',
+      description: 'Aging, DSO, CEI, promise-kept rate, recovery and open tasks as charts, with CSV downloads'
+    },
+    {
+      label: 'ArCollect API',
+      href: '/api/docs',
+      description: 'Ledger, cases, audit trails and KPIs over REST (OpenAPI / Swagger UI)'
+    }
+  ]
+};
