@@ -58,6 +58,12 @@ export async function scenario(name, body) {
     console.log(`scenario passed: ${name}`);
   } catch (e) {
     console.error(`scenario failed: ${name}\n${e.stack ?? e}`);
+    for (const context of browser.contexts()) {
+      for (const page of context.pages()) {
+        console.error(`the page showed ${page.url()}`);
+        await page.screenshot({ path: join(outDir, `failed-${name.replace(/[^a-z0-9]+/gi, '-')}.png`) }).catch(() => {});
+      }
+    }
     process.exitCode = 1;
   } finally {
     await browser.close();
