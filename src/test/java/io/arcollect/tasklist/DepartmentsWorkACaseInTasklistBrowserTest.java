@@ -41,10 +41,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * lawyer; an auditor has nothing to work. Between the people's steps the test moves time and runs the jobs
  * the job executor would. Screenshots of every step: target/e2e/.
  *
- * <p>This application context has a database (with the demo) of its own, but Camunda's registry of engines
- * by name is static: while it lives, its engine is the "default" that /engine-rest and the webapps of every
- * other test context resolve. Surefire runs test classes in alphabetical order, and this package sorts
- * last, so no test of the shared context runs after it.
+ * <p>This application context has a database (with the demo) of its own; see
+ * {@link io.arcollect.testsupport.ProcessEngineOfThisContext} for how the engines of the test contexts keep
+ * out of each other's way.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "arcollect.demo.data=true",
