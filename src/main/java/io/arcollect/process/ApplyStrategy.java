@@ -2,7 +2,6 @@ package io.arcollect.process;
 
 import io.arcollect.casework.CaseProgress;
 import io.arcollect.casework.TalkingPoints;
-import io.arcollect.casework.TaskUrgency;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -10,8 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * collection-case.bpmn, "Apply strategy": the strategy decision's outputs become the case's variables (the
- * candidate group, timers and forms read them), with the urgency of its tasks (priority, days for a call), and the
- * case record notes grade and strategy.
+ * candidate group, timers, forms and task priorities and due dates read them) and the case record notes grade
+ * and strategy.
  */
 @Component("applyStrategy")
 class ApplyStrategy implements JavaDelegate {
@@ -37,9 +36,6 @@ class ApplyStrategy implements JavaDelegate {
     // phone calls and visits are personal: no automatic mail before them
     execution.setVariable("automaticReminder", "EMAIL".equals(firstChannel) || "LETTER".equals(firstChannel));
     execution.setVariable("talkingPointsText", talkingPoints.describe((String) strategy.get("talkingPoints")));
-    execution.setVariables(TaskUrgency.of((String) execution.getVariable("creditGrade"),
-        CaseVariables.number(execution, "daysPastDue", 0), CaseVariables.amount(execution, "overdueAmount").doubleValue(),
-        CaseVariables.number(execution, "daysToFormalNotice", 30), CaseVariables.number(execution, "followUpIntervalDays", 7)));
     progress.strategyChosen(CaseVariables.caseNumber(execution), (String) execution.getVariable("creditGrade"),
         (String) strategy.get("strategyName"), (String) strategy.get("owningDepartment"));
   }

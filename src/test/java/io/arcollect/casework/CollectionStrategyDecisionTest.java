@@ -234,6 +234,24 @@ class CollectionStrategyDecisionTest {
   }
 
   @Test
+  void moreUrgentStrategiesPutTheirTasksHigherInTasklistAndDueSooner() throws IOException {
+    Map<String, Integer> priority = new HashMap<>();
+    Map<String, Integer> dueWithin = new HashMap<>();
+    for (Map<String, String> row : strategyRows()) {
+      int taskPriority = Integer.parseInt(row.get("taskPriority"));
+      int workWithinDays = Integer.parseInt(row.get("workWithinDays"));
+      assertThat(taskPriority).as(row.get("rule")).isBetween(0, 100);
+      assertThat(workWithinDays).as(row.get("rule")).isPositive();
+      priority.put(row.get("strategyName"), taskPriority);
+      dueWithin.put(row.get("strategyName"), workWithinDays);
+    }
+    assertThat(priority.get("LEGAL_HANDOVER")).isGreaterThan(priority.get("HIGH_RISK_ESCALATION"));
+    assertThat(priority.get("HIGH_RISK_ESCALATION")).isGreaterThan(priority.get("STANDARD_DUNNING"));
+    assertThat(priority.get("STANDARD_DUNNING")).isGreaterThan(priority.get("SMALL_ACCOUNT_REMINDER"));
+    assertThat(dueWithin.get("HIGH_RISK_ESCALATION")).isLessThan(dueWithin.get("STANDARD_DUNNING"));
+  }
+
+  @Test
   void everyRowNamesAKnownChannelAndDepartment() throws IOException {
     for (Map<String, String> row : strategyRows()) {
       assertThat(row.get("firstChannel")).as(row.get("rule")).isIn("EMAIL", "PHONE", "LETTER", "VISIT");
@@ -264,7 +282,7 @@ class CollectionStrategyDecisionTest {
         "creditGrade", "customerTier", "daysPastDue", "overdueAmount", "industryRisk", "cashPosition");
     assertThat(outputNames(strategyTable)).containsExactly(
         "strategyName", "firstChannel", "owningDepartment", "followUpIntervalDays",
-        "daysToFormalNotice", "daysToLegalReferral", "talkingPoints");
+        "daysToFormalNotice", "daysToLegalReferral", "talkingPoints", "taskPriority", "workWithinDays");
     assertThat(inputExpressions(industryTable)).containsExactly("industry");
     assertThat(outputNames(industryTable)).containsExactly("industryRisk");
     assertThat(strategy.getInformationRequirements())
