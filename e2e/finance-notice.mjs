@@ -11,8 +11,8 @@ await scenario(`fiona approves the formal notice to ${customer}`, async (browser
   await openTask(page, `Approve demand letter: ${customer}`);
   await claim(page);
   const contacts = await shown(page, 'Recent contacts');
-  expect(contacts.includes('PROMISE_TO_PAY') || contacts.toLowerCase().includes('promise'),
-    `the recent contacts show the broken promise: ${contacts}`);
+  expect(contacts.includes('sally') && contacts.includes('REFUSES'),
+    `the recent contacts show sally's refused follow-up call: ${contacts}`);
   await shot(page, '5-finance-approve-demand-letter');
   await choose(page, 'Decision', 'Approve');
   await page.locator('.task-card button', { hasText: 'Complete' }).scrollIntoViewIfNeeded();

@@ -17,7 +17,6 @@ export async function openTask(page, nameContains) {
 
 export async function claim(page) {
   await page.locator('.task-card').getByText('Claim', { exact: true }).click();
-  await page.locator('.task-card .assignee').filter({ hasNotText: 'Claim' }).first().waitFor().catch(() => {});
   await page.locator('.task-card').getByText('Claim', { exact: true }).waitFor({ state: 'detached' });
 }
 
@@ -60,9 +59,4 @@ export async function complete(page, nameContains) {
   await page.locator('.task-card button', { hasText: 'Complete' }).click();
   await page.locator('.tasks-list').getByText(nameContains, { exact: false }).first()
     .waitFor({ state: 'detached', timeout: 30000 });
-}
-
-/** The task names of the open list. */
-export async function taskNames(page) {
-  return page.locator('.tasks-list .names .task, .tasks-list h4, .tasks-list .task a').allInnerTexts();
 }

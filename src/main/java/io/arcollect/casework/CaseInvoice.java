@@ -10,4 +10,9 @@ public record CaseInvoice(long invoiceId, String invoiceNumber, LocalDate dueDat
   public boolean isOpen() {
     return "OPEN".equals(status);
   }
+
+  /** Open and not disputed: what a reminder or notice may ask the customer to pay. */
+  public boolean isClaimable() {
+    return isOpen() && !disputed;
+  }
 }

@@ -3,6 +3,7 @@ package io.arcollect.casework;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.function.Function;
 
 /**
  * A partial-payment agreement over {@code total}: an optional down payment due on {@code agreedOn}, then
@@ -29,6 +30,42 @@ public record InstalmentPlan(BigDecimal total, BigDecimal downPayment, int insta
     if (firstDueDate == null || firstDueDate.isBefore(agreedOn)) {
       throw new IllegalArgumentException("The first instalment cannot be due before today (" + agreedOn + ")");
     }
+  }
+
+  /**
+   * The plan as finance recorded it in the case's form ({@code planTotal}, {@code planDownPayment},
+   * {@code planInstalmentCount}, {@code planAgreedOn}, {@code planFirstDueDate}, {@code planIntervalDays}):
+   * numbers as numbers or text, dates as ISO text. Whoever holds the terms (process variables, a contact
+   * request) passes how to look one up.
+   */
+  public static InstalmentPlan fromTerms(Function<String, Object> term) {
+    return new InstalmentPlan(amount(term.apply("planTotal")), amount(term.apply("planDownPayment")),
+        whole(term.apply("planInstalmentCount"), 0), date(term.apply("planAgreedOn"), "the day the plan was agreed"),
+        date(term.apply("planFirstDueDate"), "the date of the first instalment"),
+        whole(term.apply("planIntervalDays"), 30));
+  }
+
+  private static BigDecimal amount(Object value) {
+    if (value == null || value.toString().isBlank()) {
+      return null;
+    }
+    return new BigDecimal(value.toString().trim());
+  }
+
+  private static int whole(Object value, int fallback) {
+    if (value == null || value.toString().isBlank()) {
+      return fallback;
+    }
+    // form numbers arrive as Integer, Long or Double, and as text ("3", "3.0") in a contact request
+    return new BigDecimal(value.toString().trim()).intValueExact();
+  }
+
+  private static LocalDate date(Object value, String what) {
+    String text = value == null ? "" : value.toString().trim();
+    if (text.isEmpty()) {
+      throw new IllegalArgumentException("Enter " + what);
+    }
+    return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
   }
 
   public int scheduledPayments() {

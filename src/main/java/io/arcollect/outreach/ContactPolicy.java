@@ -111,7 +111,7 @@ public class ContactPolicy {
   }
 
   private List<CaseInvoice> undisputedOpenInvoices(String caseNumber) {
-    return cases.invoices(caseNumber).stream().filter(i -> i.isOpen() && !i.disputed()).toList();
+    return cases.invoices(caseNumber).stream().filter(CaseInvoice::isClaimable).toList();
   }
 
   private ZoneId zoneOf(CustomerProfile customer) {

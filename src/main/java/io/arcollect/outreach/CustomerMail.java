@@ -28,10 +28,6 @@ public class CustomerMail {
     this.settings = settings;
   }
 
-  public boolean configured() {
-    return sender.getIfAvailable() != null;
-  }
-
   /** Sends an HTML email and answers its Message-ID; empty when no SMTP server is configured. */
   public Optional<String> send(String caseNumber, String to, String subject, String html, Attachment... attachments) {
     JavaMailSender mail = sender.getIfAvailable();

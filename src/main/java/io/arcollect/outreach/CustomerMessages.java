@@ -71,7 +71,7 @@ public class CustomerMessages {
         .orElseThrow(() -> new IllegalStateException("No customer " + request.customerAccount()));
     Locale locale = localeOf(customer.language());
     LocalDate today = cases.today();
-    List<CaseInvoice> open = cases.invoices(request.caseNumber()).stream().filter(i -> i.isOpen() && !i.disputed()).toList();
+    List<CaseInvoice> open = cases.invoices(request.caseNumber()).stream().filter(CaseInvoice::isClaimable).toList();
     String currency = open.isEmpty() ? customer.currency() : open.get(0).currency();
     boolean notice = "formal-notice".equals(request.template());
     BigDecimal rate = notice ? settings.notice().annualInterestPercent() : BigDecimal.ZERO;
@@ -103,15 +103,20 @@ public class CustomerMessages {
       v.put("interestRate", rate.signum() > 0 ? rate.stripTrailingZeros().toPlainString() : null);
       v.put("fee", fee.signum() > 0 ? money(fee) : null);
       v.put("grandTotal", money(total.add(interest).add(fee)));
-      int days = Integer.parseInt(request.details().getOrDefault("noticeDays", "14"));
-      v.put("deadline", date(today.plusDays(days), locale));
+      // the case's own deadline (its timer runs to it), not one counted from whenever the letter goes out
+      String deadline = request.detail("noticeDeadline");
+      if (deadline == null || deadline.isBlank()) {
+        throw new IllegalArgumentException("A formal notice needs its deadline: input parameter noticeDeadline of "
+            + "the sending task (case " + request.caseNumber() + ")");
+      }
+      v.put("deadline", date(LocalDate.parse(deadline.substring(0, 10)), locale));
     }
     if (request.detail("promisedAmount") != null) {
       v.put("promisedAmount", money(new BigDecimal(request.detail("promisedAmount"))));
       v.put("promisedDate", date(LocalDate.parse(request.detail("promisedDate").substring(0, 10)), locale));
     }
     if (request.detail("planTotal") != null) {
-      v.put("plan", schedule(plan(request), locale));
+      v.put("plan", schedule(InstalmentPlan.fromTerms(request.details()::get), locale));
     }
     OutreachSettings.Company company = settings.company();
     v.put("company", Map.of("name", company.name(), "address", company.address(), "phone", company.phone(),
@@ -152,16 +157,6 @@ public class CustomerMessages {
   static Locale localeOf(String language) {
     String code = language == null ? "en" : language.toLowerCase(Locale.ROOT).split("[-_]")[0];
     return LANGUAGES.contains(code) ? Locale.forLanguageTag(code) : Locale.ENGLISH;
-  }
-
-  private static InstalmentPlan plan(ContactRequest request) {
-    Map<String, String> d = request.details();
-    String downPayment = d.get("planDownPayment");
-    return new InstalmentPlan(new BigDecimal(d.get("planTotal")),
-        downPayment == null || downPayment.isBlank() ? BigDecimal.ZERO : new BigDecimal(downPayment),
-        (int) Double.parseDouble(d.get("planInstalmentCount")), LocalDate.parse(d.get("planAgreedOn").substring(0, 10)),
-        LocalDate.parse(d.get("planFirstDueDate").substring(0, 10)),
-        (int) Double.parseDouble(d.getOrDefault("planIntervalDays", "30")));
   }
 
   private static List<Map<String, String>> schedule(InstalmentPlan plan, Locale locale) {

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.arcollect.casework.CaseDocuments;
 import io.arcollect.casework.ContactAttempt;
 import io.arcollect.casework.ContactLog;
+import io.arcollect.ledger.CustomerDirectory;
+import io.arcollect.ledger.CustomerDirectory.CustomerProfile;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,6 +32,7 @@ public class CustomerOutreach {
   public record SmsCall(String url, String authorization, String body) {}
 
   private final CustomerMessages messages;
+  private final CustomerDirectory customers;
   private final FormalNoticeLetter letters;
   private final CustomerMail mail;
   private final CaseDocuments documents;
@@ -38,9 +41,10 @@ public class CustomerOutreach {
   private final ObjectMapper json;
   private final Clock clock;
 
-  CustomerOutreach(CustomerMessages messages, FormalNoticeLetter letters, CustomerMail mail, CaseDocuments documents,
-      ContactLog contactLog, OutreachSettings settings, ObjectMapper json, Clock clock) {
+  CustomerOutreach(CustomerMessages messages, CustomerDirectory customers, FormalNoticeLetter letters, CustomerMail mail,
+      CaseDocuments documents, ContactLog contactLog, OutreachSettings settings, ObjectMapper json, Clock clock) {
     this.messages = messages;
+    this.customers = customers;
     this.letters = letters;
     this.mail = mail;
     this.documents = documents;
@@ -59,13 +63,14 @@ public class CustomerOutreach {
       logContact(message, "SKIPPED", "No email address on file for the customer", null);
       return;
     }
-    Optional<String> messageId = mail.send(request.caseNumber(), to, messages.subject(message), messages.emailBody(message));
+    String subject = messages.subject(message);
+    Optional<String> messageId = mail.send(request.caseNumber(), to, subject, messages.emailBody(message));
     if (messageId.isEmpty()) {
       logContact(message, "SKIPPED", "No SMTP server configured (SPRING_MAIL_HOST): the email to " + to + " was not sent",
           null);
       return;
     }
-    logContact(message, "SENT", "Email to " + to + ": " + messages.subject(message), "message:" + messageId.get());
+    logContact(message, "SENT", "Email to " + to + ": " + subject, "message:" + messageId.get());
   }
 
   /** The formal notice: a PDF letter stored with the case and sent with a cover email. */
@@ -117,16 +122,20 @@ public class CustomerOutreach {
   /** The gateway took the SMS: logged with the gateway's message id when it answers one. */
   @Transactional
   public void smsSent(ContactRequest request, int statusCode, String response) {
-    CustomerMessage message = messages.compose(request);
+    CustomerProfile customer = customers.find(request.customerAccount())
+        .orElseThrow(() -> new IllegalStateException("No customer " + request.customerAccount()));
     String id = gatewayMessageId(response);
-    logContact(message, "SENT", "SMS to " + message.customer().phone() + " (gateway answered " + statusCode + ")",
+    logContact(request, customer.id(), "SENT", "SMS to " + customer.phone() + " (gateway answered " + statusCode + ")",
         id == null ? "sms:status-" + statusCode : "sms:" + id);
   }
 
   private void logContact(CustomerMessage message, String outcome, String notes, String reference) {
-    ContactRequest request = message.request();
-    contactLog.record(new ContactAttempt(request.caseNumber(), message.customer().id(), request.channel(),
-        request.template(), clock.instant(), null, outcome, notes, reference, request.processInstanceId(), null));
+    logContact(message.request(), message.customer().id(), outcome, notes, reference);
+  }
+
+  private void logContact(ContactRequest request, long customerId, String outcome, String notes, String reference) {
+    contactLog.record(new ContactAttempt(request.caseNumber(), customerId, request.channel(), request.template(),
+        clock.instant(), null, outcome, notes, reference, request.processInstanceId(), null));
   }
 
   private String gatewayMessageId(String response) {

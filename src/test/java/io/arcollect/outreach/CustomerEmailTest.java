@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -74,6 +78,9 @@ class CustomerEmailTest extends OutreachTestBase {
     byte[] pdf = files.get(c.number() + "-formal-notice.pdf");
     String text = pdfText(pdf);
     assertThat(text).contains("深圳星河电子股份有限公司", "正式催款通知函", c.number(), "USD 1,000.00", "应付总额");
+    LocalDate deadline = LocalDate.parse((String) runtime.getVariable(c.instance().getId(), "noticeDeadline"));
+    assertThat(text).as("the letter demands payment by the case's own deadline").contains(
+        deadline.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.CHINESE)));
     assertThat(text).as("8%% interest and a 40.00 fee are configured in this test").contains("催收费用", "40.00");
     Map<String, Object> stored = jdbc.queryForMap("select * from case_documents where case_number = ?", c.number());
     assertThat(stored.get("kind")).isEqualTo("FORMAL_NOTICE");
@@ -88,6 +95,39 @@ class CustomerEmailTest extends OutreachTestBase {
     Files.write(dir.resolve("formal-notice-zh.pdf"), pdf);
     preview(dir.resolve("formal-notice-zh.pdf"), dir.resolve("formal-notice-zh"));
     assertThat(dir.resolve("formal-notice-zh-1.png")).exists().satisfies(png -> assertThat(Files.size(png)).isGreaterThan(10_000));
+  }
+
+  @Test
+  void aPromiseToPayIsConfirmedWithItsAmountAndDate() throws Exception {
+    Customer customer = Customer.english("Steady Steel Ltd");
+    Case c = openCase(customer);
+
+    complete(c, "sally", Map.of("contactOutcome", "PROMISE_TO_PAY", "promisedAmount", 600, "promisedDate", "2026-03-10"));
+    deliverContacts(c);
+
+    MimeMessage confirmation = mailTo(customer.email()).stream()
+        .filter(mail -> subject(mail).equals("Your payment promise " + c.number())).findFirst().orElseThrow();
+    assertThat(html(confirmation)).contains("you will pay USD 600.00 by March 10, 2026", c.account() + "-1");
+  }
+
+  @Test
+  void anInstalmentPlanIsConfirmedWithEveryPaymentAndItsDate() throws Exception {
+    Customer customer = Customer.english("Patient Printing Co");
+    Case c = openCase(customer);
+
+    complete(c, "sally", Map.of("contactOutcome", "HARDSHIP", "notes", "Cash flow problem"));
+    complete(c, "fiona", Map.of("planDownPayment", 100, "planInstalmentCount", 3, "planFirstDueDate", "2026-03-16",
+        "planIntervalDays", 30));
+    deliverContacts(c);
+
+    MimeMessage confirmation = mailTo(customer.email()).stream()
+        .filter(mail -> subject(mail).equals("Your instalment plan " + c.number())).findFirst().orElseThrow();
+    String body = html(confirmation).replaceAll("\\s+", " ");
+    assertThat(body).contains("an instalment plan with us for USD 1,000.00",
+        "March 2, 2026</td> <td style=\"text-align: right;\">100.00",
+        "March 16, 2026</td> <td style=\"text-align: right;\">300.00",
+        "April 15, 2026</td> <td style=\"text-align: right;\">300.00",
+        "May 15, 2026</td> <td style=\"text-align: right;\">300.00");
   }
 
   private static String subject(MimeMessage mail) {
