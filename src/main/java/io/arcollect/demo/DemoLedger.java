@@ -1,6 +1,7 @@
 package io.arcollect.demo;
 
 import io.arcollect.casework.AgingSweep;
+import io.arcollect.ledger.ContactPersonImport;
 import io.arcollect.ledger.CustomerImport;
 import io.arcollect.ledger.ImportReport;
 import io.arcollect.ledger.InvoiceImport;
@@ -34,16 +35,18 @@ class DemoLedger implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(DemoLedger.class);
 
   private final CustomerImport customers;
+  private final ContactPersonImport contacts;
   private final InvoiceImport invoices;
   private final LedgerStatistics statistics;
   private final AgingSweep sweep;
   private final Clock clock;
   private final boolean openCases;
 
-  DemoLedger(CustomerImport customers, InvoiceImport invoices, LedgerStatistics statistics, AgingSweep sweep,
-      Clock clock, @Value("${arcollect.demo.open-cases:true}") boolean openCases) {
+  DemoLedger(CustomerImport customers, ContactPersonImport contacts, InvoiceImport invoices, LedgerStatistics statistics,
+      AgingSweep sweep, Clock clock, @Value("${arcollect.demo.open-cases:true}") boolean openCases) {
     this.openCases = openCases;
     this.customers = customers;
+    this.contacts = contacts;
     this.invoices = invoices;
     this.statistics = statistics;
     this.sweep = sweep;
@@ -65,6 +68,9 @@ class DemoLedger implements ApplicationRunner {
     ImportReport showcaseCustomers = customers.importCsv(stream(DemoShowcase.customersCsv()));
     ImportReport showcaseInvoices = invoices.importCsv(stream(DemoShowcase.invoicesCsv(today)));
     log.info("Demo data: {} showcase customers with {} invoices", showcaseCustomers.accepted(), showcaseInvoices.accepted());
+    int contactPersons = contacts.importCsv(stream(sample.contactsCsv())).accepted()
+        + contacts.importCsv(stream(DemoShowcase.contactsCsv())).accepted();
+    log.info("Demo data: {} contact persons", contactPersons);
     if (openCases) {
       AgingSweep.Result cases = sweep.run();
       log.info("Demo data: {} collection cases opened for the overdue accounts", cases.casesOpened());

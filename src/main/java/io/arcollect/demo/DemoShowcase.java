@@ -14,6 +14,11 @@ final class DemoShowcase {
   private record Showcase(String account, String name, String tier, String industry, String language, String timeZone,
       String owner, int[] overdue) {}
 
+  /** Street, postcode, city, region, country. */
+  private record Address(String street, String postcode, String city, String region, String country) {}
+
+  private record Contact(String account, String name, String role, String email, String phone, String channel) {}
+
   private static final List<Showcase> CUSTOMERS = List.of(
       new Showcase("SHOW-0001", "Brightwater Foods GmbH", "STANDARD", "Food & Beverage", "en", "Europe/Berlin", "",
           new int[] {4_800, 7_250}),
@@ -22,17 +27,47 @@ final class DemoShowcase {
       new Showcase("SHOW-0003", "Meridian Hotels plc", "KEY", "Hospitality", "en", "Europe/London", "sally",
           new int[] {18_900, 9_400}));
 
+  private static final List<Address> ADDRESSES = List.of(
+      new Address("Hafenstraße 12", "20457", "Hamburg", "", "DE"),
+      new Address("西湖区文三路388号", "310012", "杭州市", "浙江省", "CN"),
+      new Address("18 Aldwych", "WC2B 4DA", "London", "", "GB"));
+
+  private static final List<Contact> CONTACTS = List.of(
+      new Contact("SHOW-0001", "Katrin Vogel", "Head of Accounts Payable", "katrin.vogel@show-0001.example",
+          "+49 40 5550 1201", "PHONE"),
+      new Contact("SHOW-0001", "Jonas Brandt", "Finance Director", "jonas.brandt@show-0001.example", "+49 40 5550 1100",
+          "EMAIL"),
+      new Contact("SHOW-0002", "王丽", "财务经理", "wang.li@show-0002.example", "+86 571 8888 0101", "PHONE"),
+      new Contact("SHOW-0002", "陈军", "总经理", "chen.jun@show-0002.example", "+86 571 8888 0100", "EMAIL"),
+      new Contact("SHOW-0003", "Priya Shah", "Accounts Payable Manager", "priya.shah@show-0003.example",
+          "+44 20 7946 0310", "PHONE"),
+      new Contact("SHOW-0003", "Oliver Grant", "Chief Financial Officer", "oliver.grant@show-0003.example",
+          "+44 20 7946 0300", "EMAIL"));
+
   private DemoShowcase() {}
 
   static String customersCsv() {
     return IbmSample.csv(List.of("account_number", "name", "tier", "industry", "credit_limit", "currency", "language",
-        "time_zone", "email", "phone", "account_owner"), printer -> {
-          for (Showcase c : CUSTOMERS) {
+        "time_zone", "email", "phone", "account_owner", "address_line1", "postcode", "city", "region", "country"),
+        printer -> {
+          for (int i = 0; i < CUSTOMERS.size(); i++) {
+            Showcase c = CUSTOMERS.get(i);
+            Address a = ADDRESSES.get(i);
             printer.printRecord(c.account(), c.name(), c.tier(), c.industry(), 60_000, IbmSample.CURRENCY, c.language(),
                 c.timeZone(), "ap@" + c.account().toLowerCase() + ".example",
-                c.language().equals("zh") ? "+86 571 8888 0001" : "+44 20 7946 0001", c.owner());
+                c.language().equals("zh") ? "+86 571 8888 0001" : "+44 20 7946 0001", c.owner(), a.street(),
+                a.postcode(), a.city(), a.region(), a.country());
           }
         });
+  }
+
+  /** Two contact persons per showcase customer: the one collectors call and their superior. */
+  static String contactsCsv() {
+    return IbmSample.csv(List.of("customer_account", "name", "role", "email", "phone", "preferred_channel"), printer -> {
+      for (Contact c : CONTACTS) {
+        printer.printRecord(c.account(), c.name(), c.role(), c.email(), c.phone(), c.channel());
+      }
+    });
   }
 
   /** Six invoices paid on time over the last year, then the overdue ones (20 and 9 days past due). */

@@ -7,10 +7,17 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 @Entity
 @Table(name = "customers")
@@ -42,14 +49,32 @@ public class Customer {
   private String email;
   private String phone;
 
-  @Column(name = "postal_address")
-  private String postalAddress;
+  @Column(name = "address_line1")
+  private String addressLine1;
+
+  @Column(name = "address_line2")
+  private String addressLine2;
+
+  private String postcode;
+  private String city;
+  private String region;
+  private String country;
 
   @Column(name = "account_owner")
   private String accountOwner;
 
   @Column(name = "do_not_contact")
   private boolean doNotContact;
+
+  @Column(name = "do_not_contact_reason")
+  private String doNotContactReason;
+
+  @Column(name = "do_not_contact_since")
+  private LocalDate doNotContactSince;
+
+  @OneToMany(mappedBy = "customer", cascade = jakarta.persistence.CascadeType.ALL, orphanRemoval = true)
+  @OrderBy("id")
+  private List<ContactPerson> contacts = new ArrayList<>();
 
   @Column(name = "credit_hold")
   private boolean creditHold;
@@ -73,6 +98,10 @@ public class Customer {
         || !Objects.equals(currency, data.currency()) || !Objects.equals(language, data.language())
         || !Objects.equals(timeZone, data.timeZone()) || !Objects.equals(email, data.email())
         || !Objects.equals(phone, data.phone()) || !Objects.equals(accountOwner, data.accountOwner());
+    // an import without address columns (or with them blank) leaves the address as it is
+    if (data.postalAddress() != null) {
+      changed |= movedTo(data.postalAddress());
+    }
     if (changed) {
       name = data.name();
       tier = data.tier();
@@ -104,12 +133,63 @@ public class Customer {
     creditHold = false;
   }
 
-  public void setDoNotContact(boolean doNotContact) {
-    this.doNotContact = doNotContact;
+  /** Answers whether the address changed. */
+  boolean movedTo(PostalAddress address) {
+    if (Objects.equals(getPostalAddress().orElse(null), address)) {
+      return false;
+    }
+    addressLine1 = address.line1();
+    addressLine2 = address.line2();
+    postcode = address.postcode();
+    city = address.city();
+    region = address.region();
+    country = address.country();
+    return true;
   }
 
-  public void setPostalAddress(String postalAddress) {
-    this.postalAddress = postalAddress;
+  /**
+   * Sets or lifts do-not-contact; setting it again with another reason or date updates them, and setting it
+   * again without a date keeps the date it was first set, a new one without a date starts today. Answers whether
+   * anything changed.
+   */
+  boolean change(DoNotContact wish, LocalDate today) {
+    if (!wish.requested()) {
+      boolean changed = doNotContact;
+      doNotContact = false;
+      doNotContactReason = null;
+      doNotContactSince = null;
+      return changed;
+    }
+    LocalDate since = wish.since() != null ? wish.since() : doNotContact ? doNotContactSince : today;
+    boolean changed = !doNotContact || !Objects.equals(doNotContactReason, wish.reason())
+        || !Objects.equals(doNotContactSince, since);
+    doNotContact = true;
+    doNotContactReason = wish.reason();
+    doNotContactSince = since;
+    return changed;
+  }
+
+  /** Adds or updates the contact person with this e-mail address; answers whether anything changed. */
+  boolean keepContact(ContactPerson.Details details) {
+    String key = details.email().toLowerCase(Locale.ROOT);
+    Optional<ContactPerson> known = contact(key);
+    ContactPerson contact = known.orElseGet(() -> new ContactPerson(this, key));
+    boolean changed = contact.take(new ContactPerson.Details(key, details.name(), details.role(), details.phone(),
+        details.preferredChannel()));
+    if (known.isEmpty()) {
+      contacts.add(contact);
+      return true;
+    }
+    return changed;
+  }
+
+  /** Answers whether there was such a contact person. */
+  boolean dropContact(String email) {
+    return contacts.removeIf(contact -> contact.getEmail().equalsIgnoreCase(email));
+  }
+
+  Optional<ContactPerson> contact(String email) {
+    return contacts.stream().filter(contact -> contact.getEmail().equalsIgnoreCase(email)).findFirst();
   }
 
   public Long getId() {
@@ -156,8 +236,13 @@ public class Customer {
     return phone;
   }
 
-  public String getPostalAddress() {
-    return postalAddress;
+  public Optional<PostalAddress> getPostalAddress() {
+    return addressLine1 == null ? Optional.empty()
+        : Optional.of(new PostalAddress(addressLine1, addressLine2, postcode, city, region, country));
+  }
+
+  public List<ContactPerson.Details> getContacts() {
+    return contacts.stream().map(ContactPerson::details).toList();
   }
 
   public String getAccountOwner() {
@@ -166,6 +251,14 @@ public class Customer {
 
   public boolean isDoNotContact() {
     return doNotContact;
+  }
+
+  public String getDoNotContactReason() {
+    return doNotContactReason;
+  }
+
+  public LocalDate getDoNotContactSince() {
+    return doNotContactSince;
   }
 
   public boolean isCreditHold() {

@@ -12,7 +12,14 @@ public class CustomerDirectory {
   /** A customer as collection sees it. */
   public record CustomerProfile(long id, String accountNumber, String name, CustomerTier tier, String industry,
       String currency, BigDecimal creditLimit, String language, String timeZone, String email, String phone,
-      String accountOwner, boolean doNotContact, boolean creditHold) {}
+      String accountOwner, boolean doNotContact, boolean creditHold, String doNotContactReason,
+      java.time.LocalDate doNotContactSince, PostalAddress postalAddress, java.util.List<ContactPerson.Details> contacts) {
+
+    /** Where letters go, if the ERP gave an address. */
+    public Optional<PostalAddress> address() {
+      return Optional.ofNullable(postalAddress);
+    }
+  }
 
   private final CustomerRepository customers;
 
@@ -24,7 +31,8 @@ public class CustomerDirectory {
   public Optional<CustomerProfile> find(String accountNumber) {
     return customers.findByAccountNumber(accountNumber).map(c -> new CustomerProfile(c.getId(), c.getAccountNumber(),
         c.getName(), c.getTier(), c.getIndustry(), c.getCurrency(), c.getCreditLimit(), c.getLanguage(),
-        c.getTimeZone(), c.getEmail(), c.getPhone(), c.getAccountOwner(), c.isDoNotContact(), c.isCreditHold()));
+        c.getTimeZone(), c.getEmail(), c.getPhone(), c.getAccountOwner(), c.isDoNotContact(), c.isCreditHold(),
+        c.getDoNotContactReason(), c.getDoNotContactSince(), c.getPostalAddress().orElse(null), c.getContacts()));
   }
 
   /** The ids of the customers whose account owner (a sales person's user id) this is. */

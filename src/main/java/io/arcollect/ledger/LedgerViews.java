@@ -10,12 +10,14 @@ final class LedgerViews {
 
   record CustomerView(String accountNumber, String name, CustomerTier tier, String industry, BigDecimal creditLimit,
       String currency, String language, String timeZone, String email, String phone, String accountOwner,
-      boolean doNotContact, boolean creditHold, BigDecimal creditBalance) {
+      boolean doNotContact, String doNotContactReason, LocalDate doNotContactSince, boolean creditHold,
+      BigDecimal creditBalance, PostalAddress postalAddress, java.util.List<ContactPerson.Details> contacts) {
 
     static CustomerView of(Customer c) {
       return new CustomerView(c.getAccountNumber(), c.getName(), c.getTier(), c.getIndustry(), c.getCreditLimit(),
           c.getCurrency(), c.getLanguage(), c.getTimeZone(), c.getEmail(), c.getPhone(), c.getAccountOwner(),
-          c.isDoNotContact(), c.isCreditHold(), c.getCreditBalance());
+          c.isDoNotContact(), c.getDoNotContactReason(), c.getDoNotContactSince(), c.isCreditHold(),
+          c.getCreditBalance(), c.getPostalAddress().orElse(null), c.getContacts());
     }
   }
 

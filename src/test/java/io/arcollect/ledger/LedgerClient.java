@@ -21,6 +21,10 @@ final class LedgerClient {
     return post("/api/customers/import", csv, "text/csv");
   }
 
+  ResponseEntity<Map> importContacts(String csv) {
+    return post("/api/customers/contacts/import", csv, "text/csv");
+  }
+
   ResponseEntity<Map> importInvoices(String csv) {
     return post("/api/invoices/import", csv, "text/csv");
   }

@@ -33,8 +33,11 @@ class SampleImportTest {
     assertThat(statistics.customerCount() - customersBefore).isEqualTo(100);
     assertThat(statistics.invoiceCount() - invoicesBefore).isEqualTo(2466);
 
+    assertThat(ledger.importContacts(sample.contactsCsv()).getBody()).containsEntry("accepted", 100)
+        .containsEntry("rejected", List.of());
     assertThat(ledger.importCustomers(sample.customersCsv()).getBody())
         .containsEntry("accepted", 0).containsEntry("updated", 0).containsEntry("unchanged", 100);
+    assertThat(ledger.importContacts(sample.contactsCsv()).getBody()).containsEntry("unchanged", 100);
     assertThat(ledger.importInvoices(sample.historicalInvoicesCsv()).getBody())
         .containsEntry("accepted", 0).containsEntry("updated", 0).containsEntry("unchanged", 2466);
 

@@ -1,0 +1,4 @@
+package io.arcollect.ledger;
+
+/** How a contact person prefers to be reached. */
+public enum ContactChannel { EMAIL, PHONE, SMS, LETTER }
