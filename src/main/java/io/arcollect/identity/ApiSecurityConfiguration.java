@@ -5,7 +5,6 @@ import org.camunda.bpm.engine.authorization.Groups;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -35,7 +34,8 @@ public class ApiSecurityConfiguration {
             .requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
             .requestMatchers(path("/actuator/**")).hasAuthority(group(Groups.CAMUNDA_ADMIN))
             .anyRequest().authenticated())
-        .httpBasic(Customizer.withDefaults())
+        .httpBasic(basic -> basic.authenticationEntryPoint(REFUSALS))
+        .exceptionHandling(refusals -> refusals.authenticationEntryPoint(REFUSALS).accessDeniedHandler(REFUSALS))
         .authenticationProvider(provider)
         .addFilterAfter(new CamundaAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
         // Basic logins open no session; a dashboard login's session is used when the request brings it
@@ -63,6 +63,8 @@ public class ApiSecurityConfiguration {
         .authenticationProvider(provider)
         .build();
   }
+
+  private static final SecurityRefusals REFUSALS = new SecurityRefusals();
 
   private static final java.util.Set<String> SAFE_METHODS = java.util.Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 

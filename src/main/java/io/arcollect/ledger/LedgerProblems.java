@@ -1,13 +1,16 @@
 package io.arcollect.ledger;
 
 import io.arcollect.ledger.camt.BankStatementFormatException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Ledger errors as application/problem+json. */
+/** Ledger errors as application/problem+json; before system.ApiProblems, which answers everything else. */
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(assignableTypes = {PaymentController.class, CustomerController.class, InvoiceController.class})
 class LedgerProblems {
 
