@@ -15,6 +15,8 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.http.server.ServletServerHttpRequest;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -32,6 +34,15 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
 class ApiProblems extends ResponseEntityExceptionHandler implements ResponseBodyAdvice<Object> {
+
+  /**
+   * A refusal of method security (@PreAuthorize) is Spring Security's to answer (identity.SecurityRefusals):
+   * rethrown, it reaches the security filter chain as a 401 or 403 instead of being taken for a failure.
+   */
+  @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
+  void refusedBySecurity(RuntimeException refusal) {
+    throw refusal;
+  }
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> anyOther(Exception error, HttpServletRequest request) {
