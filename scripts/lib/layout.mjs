@@ -3,7 +3,7 @@
 // semantic part of the file is never touched, so a semantic change and a re-layout never conflict.
 //
 // Plan format (processes/.layout/<file>.bpmn.layout), one line per flow node, indented under its sub-process:
-//   <id> <row> <col> [width=120] [label=bottom|top|left|right] [anchor=<inner row>]
+//   <id> <row> <col> [span=<last col>] [width=120] [label=bottom|top|left|right] [anchor=<inner row>]
 //   <boundary event id> on=<bottom|top|left|right> [at=<0..1 along that side>]
 //   flow <id> [exit=<side>[,<side>]] [enter=<side>[,<side>]]      (only where the router's choice is not the picture)
 //   group <id> <member id> <member id> ...                        (a bpmn:group drawn around its members)
@@ -15,7 +15,7 @@ const GAP_X = 70;
 const GAP_Y = 70;
 const PAD = { top: 40, side: 40, bottom: 40 };
 const MARGIN = 14;
-const COST = { bend: 30, cross: 400, touch: 120, overlap: 5000, sharedPort: 400, backSide: 60, sideSide: 15 };
+const COST = { bend: 30, cross: 900, touch: 120, overlap: 5000, sharedPort: 400, backSide: 60, sideSide: 15 };
 const SIDES = { right: [1, 0], bottom: [0, 1], left: [-1, 0], top: [0, -1] };
 const DIRS = [[1, 0], [0, 1], [-1, 0], [0, -1]];
 const dirOf = ([dx, dy]) => DIRS.findIndex(([x, y]) => x === dx && y === dy);
@@ -158,11 +158,25 @@ export async function layout(xml, planText) {
       rowY.set(row, y + above);
       y += above + Math.max(...inRow.map((e) => e.below)) + GAP_Y;
     }
+    // a node with span=<last column> is centred over its columns and widens only the last one, if at all
+    const spanOf = (n) => (n.options.span !== undefined ? Number(n.options.span) : n.col);
+    const colW = new Map(colKeys.map((col) => [col, Math.max(0, ...members.filter((n) => n.col === col && spanOf(n) === col)
+      .map((n) => 2 * extent(n).half))]));
+    const left = (col) => colKeys.filter((c) => c < col).reduce((sum, c) => sum + colW.get(c) + GAP_X, 0);
+    for (const n of members.filter((m) => spanOf(m) !== m.col)) {
+      const last = colKeys.filter((c) => c <= spanOf(n)).pop();
+      const width = left(last) + colW.get(last) - left(n.col);
+      if (width < n.width) colW.set(last, colW.get(last) + n.width - width);
+    }
     let x = 0;
     for (const col of colKeys) {
-      const half = Math.max(...members.filter((n) => n.col === col).map((n) => extent(n).half));
-      colX.set(col, x + half);
-      x += 2 * half + GAP_X;
+      colX.set(col, x + colW.get(col) / 2);
+      x += colW.get(col) + GAP_X;
+    }
+    for (const n of members) {
+      if (spanOf(n) === n.col) continue;
+      const last = colKeys.filter((c) => c <= spanOf(n)).pop();
+      n.spanCenter = (colX.get(n.col) - colW.get(n.col) / 2 + colX.get(last) + colW.get(last) / 2) / 2;
     }
     const grid = { members, rowKeys, colKeys, rowY, colX, width: Math.max(x - GAP_X, 0), height: Math.max(y - GAP_Y, 0) };
     grids.set(parentId, grid);
@@ -174,7 +188,7 @@ export async function layout(xml, planText) {
   function place(parentId, originX, originY) {
     const grid = grids.get(parentId);
     for (const n of grid.members) {
-      const cx = originX + grid.colX.get(n.col);
+      const cx = originX + (n.spanCenter ?? grid.colX.get(n.col));
       const ay = originY + grid.rowY.get(n.row);
       n.x = Math.round(cx - n.width / 2);
       n.y = Math.round(ay - (n.kind === 'container' ? n.anchorY : n.height / 2));
@@ -238,7 +252,6 @@ function ancestorsOf(nodes, id) {
 }
 
 function route(nodes, flows, hints) {
-  const committed = { h: new Map(), v: new Map(), ports: new Map() };
   const order = flows.map((flow) => {
     const s = nodes.get(flow.sourceRef.id);
     const t = nodes.get(flow.targetRef.id);
@@ -246,12 +259,21 @@ function route(nodes, flows, hints) {
     return { flow, s, t, rank: (straight ? 0 : 100000) + Math.abs(s.x - t.x) + Math.abs(s.y - t.y) };
   }).sort((a, b) => a.rank - b.rank);
   const routes = new Map();
+  const committedWithout = (except) => {
+    const committed = { h: new Map(), v: new Map(), ports: new Map() };
+    for (const [id, r] of routes) if (id !== except) commit(committed, r.flow, r.points);
+    return committed;
+  };
   for (const { flow, s, t } of order) {
-    const points = routeOne(nodes, flow, s, t, hints.get(flow.id) ?? {}, committed);
-    routes.set(flow.id, { flow, points });
-    commit(committed, flow, points);
+    routes.set(flow.id, { flow, points: routeOne(nodes, flow, s, t, hints.get(flow.id) ?? {}, committedWithout(null)) });
   }
-  return routes;
+  // flows routed early could not see the ones after them: route each again among all the others
+  for (let pass = 0; pass < 2; pass++) {
+    for (const { flow, s, t } of order) {
+      routes.set(flow.id, { flow, points: routeOne(nodes, flow, s, t, hints.get(flow.id) ?? {}, committedWithout(flow.id)) });
+    }
+  }
+  return new Map(flows.map((flow) => [flow.id, routes.get(flow.id)]));
 }
 
 function commit(committed, flow, points) {
@@ -488,6 +510,13 @@ function placeLabels(nodes, routes) {
   const taken = [];
   const clear = (box, except) => !boxHitsSegments(box, routes) && !boxHitsShapes(box, nodes, except)
     && !taken.some((o) => o.x < box.x + box.width && o.x + o.width > box.x && o.y < box.y + box.height && o.y + o.height > box.y);
+  for (const n of nodes.values()) {
+    // a sub-process shows its name at the top, in the middle
+    if (n.kind === 'container' && n.element.name) {
+      const { width, height } = labelSize(n.element.name, n.width);
+      taken.push({ x: n.x + (n.width - width) / 2, y: n.y + 4, width, height: height + 4 });
+    }
+  }
   for (const n of nodes.values()) {
     if (!n.label) continue;
     const { width, height } = n.label;
