@@ -15,7 +15,7 @@ const GAP_X = 70;
 const GAP_Y = 70;
 const PAD = { top: 40, side: 40, bottom: 40 };
 const MARGIN = 14;
-const COST = { bend: 30, cross: 900, touch: 120, overlap: 5000, sharedPort: 400, backSide: 60, sideSide: 15 };
+const COST = { bend: 30, cross: 2500, touch: 120, overlap: 5000, sharedPort: 400, backSide: 60, sideSide: 15 };
 const SIDES = { right: [1, 0], bottom: [0, 1], left: [-1, 0], top: [0, -1] };
 const DIRS = [[1, 0], [0, 1], [-1, 0], [0, -1]];
 const dirOf = ([dx, dy]) => DIRS.findIndex(([x, y]) => x === dx && y === dy);
@@ -321,6 +321,9 @@ function routeOne(nodes, flow, s, t, hint, committed) {
     xs.add((o.x1 + o.x2) / 2); ys.add((o.y1 + o.y2) / 2);
   }
   for (const p of [...starts, ...ends]) { xs.add(p.stub.x); ys.add(p.stub.y); }
+  // the lines other flows already run on, so that crossing and running along them is seen
+  for (const x of committed.v.keys()) xs.add(x);
+  for (const y of committed.h.keys()) ys.add(y);
   // channels between neighbouring obstacle borders, so parallel flows get lines of their own
   const spread = (set) => {
     const sorted = [...set].sort((a, b) => a - b);
