@@ -117,9 +117,26 @@ public class CaseTrail {
     promises.ofCase(caseNumber).forEach(promise -> trail.addAll(promise(promise, contacts)));
     List<String> invoiceNumbers = progress.invoices(caseNumber).stream().map(CaseInvoice::invoiceNumber).toList();
     payments.receiptsFor(invoiceNumbers).forEach(receipt -> trail.add(payment(receipt, invoiceNumbers)));
-    // at the same moment, the end of a process comes after what led to it
-    trail.sort(Comparator.comparing(TrailEntry::at).thenComparing(entry -> entry.kind() == Kind.PROCESS_ENDED));
+    trail.sort(Comparator.comparing(TrailEntry::at).thenComparing(CaseTrail::orderInAMoment));
     return trail;
+  }
+
+  /**
+   * Entries of one moment (one transaction) in the order they happen: the case opens, decisions are taken, a timer
+   * fires or a person completes a task, what that caused, the stage it led to, contacts, and the case closes.
+   */
+  private static int orderInAMoment(TrailEntry entry) {
+    return switch (entry.kind()) {
+      case PROCESS_STARTED -> 0;
+      case CASE -> "CASE_OPENED".equals(entry.subject()) ? 1 : "CASE_CLOSED".equals(entry.subject()) ? 9 : 4;
+      case DECISION -> 2;
+      case TIMER, HUMAN_STEP, REFUSED, COMMENT -> 3;
+      case STEP, PROMISE, PLAN, PAYMENT, ADJUSTMENT -> 4;
+      case STAGE -> 5;
+      case CONTACT, DOCUMENT -> 6;
+      case PROCESS_ENDED -> 10;
+      default -> 8;
+    };
   }
 
   /** The path a case took through its model: how often each element ran and which flows were taken. */
@@ -188,7 +205,7 @@ public class CaseTrail {
       }
       String id = instance.getId();
       List<HistoricVariableUpdate> updates = history.createHistoricDetailQuery().processInstanceId(id)
-          .variableUpdates().disableCustomObjectDeserialization().orderPartiallyByOccurrence().asc().list().stream()
+          .variableUpdates().disableCustomObjectDeserialization().orderByTime().asc().orderPartiallyByOccurrence().asc().list().stream()
           .map(HistoricVariableUpdate.class::cast).toList();
       List<HistoricActivityInstance> activities = activities(id);
       Map<String, String> completedBy = new HashMap<>();
@@ -233,8 +250,9 @@ public class CaseTrail {
   }
 
   private List<HistoricActivityInstance> activities(String processInstanceId) {
+    // the sequence counter orders only within an execution: time first
     return history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
-        .orderPartiallyByOccurrence().asc().list();
+        .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list();
   }
 
   /**
@@ -279,6 +297,8 @@ public class CaseTrail {
     updates.stream()
         .filter(update -> update.getTaskId() == null && Objects.equals(update.getActivityInstanceId(), task.getActivityInstanceId())
             && fields.containsKey(update.getVariableName()) && !update.getTime().after(task.getEndTime()))
+        // the task's creation removes the previous step's outcome and notes: a removal is not a submission
+        .filter(update -> value(update) != null)
         .forEach(update -> byName.put(update.getVariableName(), value(update)));
     Map<String, Object> submitted = new LinkedHashMap<>();
     fields.forEach((name, field) -> {
@@ -340,11 +360,11 @@ public class CaseTrail {
   private List<TrailEntry> steps(HistoricProcessInstance instance, List<HistoricActivityInstance> activities) {
     List<TrailEntry> steps = new ArrayList<>();
     for (HistoricActivityInstance activity : activities) {
-      if (!STEPS.contains(activity.getActivityType()) || activity.isCanceled()
+      boolean started = "callActivity".equals(activity.getActivityType());
+      if (!STEPS.contains(activity.getActivityType()) || activity.isCanceled() && !started
           || models.inEventSubProcess(instance.getProcessDefinitionId(), activity.getActivityId())) {
         continue;
       }
-      boolean started = "callActivity".equals(activity.getActivityType());
       Instant at = started || activity.getEndTime() == null ? instant(activity.getStartTime()) : instant(activity.getEndTime());
       steps.add(new TrailEntry(at, Kind.STEP, null, name(activity), (started ? "Started: " : "") + name(activity),
           details("activityId", activity.getActivityId(), "activityType", activity.getActivityType(), "process",
@@ -389,7 +409,7 @@ public class CaseTrail {
       return values;
     }
     history.createHistoricDetailQuery().processInstanceId(processInstanceId).variableUpdates()
-        .disableCustomObjectDeserialization().orderPartiallyByOccurrence().asc().list().stream()
+        .disableCustomObjectDeserialization().orderByTime().asc().orderPartiallyByOccurrence().asc().list().stream()
         .map(HistoricVariableUpdate.class::cast).filter(update -> !update.getTime().after(at))
         .forEach(update -> values.put(update.getVariableName(), value(update)));
     return values;
@@ -614,8 +634,16 @@ public class CaseTrail {
 
   // --- values
 
+  /** The element's name as the model has it, without the expressions that make task names ("Initial contact: ${...}"). */
   private static String name(HistoricActivityInstance activity) {
-    return Objects.requireNonNullElse(activity.getActivityName(), activity.getActivityId());
+    String name = Objects.requireNonNullElse(activity.getActivityName(), activity.getActivityId());
+    int expression = name.indexOf("${");
+    if (expression < 0) {
+      return name;
+    }
+    String plain = name.substring(0, expression).trim();
+    plain = plain.endsWith(":") ? plain.substring(0, plain.length() - 1) : plain;
+    return plain.isEmpty() ? activity.getActivityId() : plain;
   }
 
   static String sha256(byte[] content) {

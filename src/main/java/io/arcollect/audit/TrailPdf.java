@@ -64,7 +64,7 @@ final class TrailPdf {
       html.append("<tr><td class=\"nowrap\">").append(text(entry.at())).append("</td><td class=\"nowrap\">")
           .append(text(kindName(entry.kind()))).append("</td><td class=\"nowrap\">").append(text(entry.actor()))
           .append("</td><td>").append(text(entry.subject())).append("</td><td>").append(text(entry.summary()))
-          .append("</td><td class=\"details\">").append(details(entry.details())).append("</td></tr>");
+          .append("</td><td class=\"details\">").append(details(entry)).append("</td></tr>");
     }
     html.append("</tbody></table></div></body></html>");
     ByteArrayOutputStream pdf = new ByteArrayOutputStream();
@@ -134,10 +134,19 @@ final class TrailPdf {
     return kind.name().toLowerCase(Locale.ROOT).replace('_', ' ');
   }
 
-  private static String details(Map<String, Object> details) {
+  /** Engine ids, and what the "what" column already says, are left to the JSON export. */
+  private static final java.util.Set<String> NOT_PRINTED = java.util.Set.of("taskId", "taskDefinitionKey", "activityId",
+      "activityType", "decisionDefinitionId", "decisionDefinitionKey", "event", "processInstanceId", "stage");
+
+  private static String details(TrailEntry entry) {
     StringBuilder html = new StringBuilder();
-    details.forEach((name, value) -> html.append(html.isEmpty() ? "" : "<br/>").append(text(name)).append(": ")
-        .append(text(compact(value))));
+    entry.details().forEach((name, value) -> {
+      if (NOT_PRINTED.contains(name) || entry.kind() == TrailEntry.Kind.DECISION && !"inputs".equals(name)
+          || entry.kind() == TrailEntry.Kind.HUMAN_STEP && "submitted".equals(name)) {
+        return;
+      }
+      html.append(html.isEmpty() ? "" : "<br/>").append(text(name)).append(": ").append(text(compact(value)));
+    });
     return html.toString();
   }
 
