@@ -86,10 +86,15 @@ async function openCase(caseNumber) {
   }
 }
 
+// engine ids, and what the summary already says, stay in the downloads
+const HIDDEN = ['taskId', 'taskDefinitionKey', 'decisionDefinitionId', 'decisionDefinitionKey', 'activityId', 'activityType',
+  'processInstanceId', 'event', 'stage'];
+const SAID = { DECISION: ['version', 'matchedRules', 'outputs'], HUMAN_STEP: ['submitted'] };
+
 function details(entry) {
   const shown = [];
   for (const [name, value] of Object.entries(entry.details ?? {})) {
-    if (['taskId', 'taskDefinitionKey', 'decisionDefinitionId', 'activityId', 'activityType', 'processInstanceId'].includes(name)) continue;
+    if (HIDDEN.includes(name) || (SAID[entry.kind] ?? []).includes(name)) continue;
     const text = typeof value === 'object' && value !== null
       ? (Array.isArray(value) ? value.map((v) => (typeof v === 'object' ? Object.values(v).join(' ') : v)).join('; ')
         : Object.entries(value).map(([k, v]) => `${k}: ${v}`).join('; '))
@@ -136,16 +141,33 @@ async function showDiagram(base) {
   const overlays = state.viewer.get('overlays');
   const registry = state.viewer.get('elementRegistry');
   let marked = 0;
+  const box = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
   for (const [id, count] of Object.entries(path.counts)) {
-    if (!registry.get(id)) continue;
+    const element = registry.get(id);
+    if (!element) continue;
+    // a sub-process the case is inside of is outlined only: filled, it would cover the steps in it
+    const scope = element.type === 'bpmn:SubProcess';
     canvas.addMarker(id, path.active.includes(id) ? 'path-active' : 'path-ran');
-    overlays.add(id, 'path-count', { position: { top: -9, right: 9 }, html: `<div class="path-count" title="ran ${count} time(s)">${count}</div>` });
+    if (scope) canvas.addMarker(id, 'path-scope');
+    if (!scope) {
+      overlays.add(id, 'path-count', { position: { top: -9, right: 9 }, html: `<div class="path-count" title="ran ${count} time(s)">${count}</div>` });
+      box.minX = Math.min(box.minX, element.x);
+      box.minY = Math.min(box.minY, element.y);
+      box.maxX = Math.max(box.maxX, element.x + element.width);
+      box.maxY = Math.max(box.maxY, element.y + element.height);
+    }
     marked++;
   }
   for (const id of path.flowsTaken) {
     if (registry.get(id)) canvas.addMarker(id, 'path-taken');
   }
   canvas.zoom('fit-viewport');
+  if (marked > 0) {
+    // show the part of the model the case went through, readable; the rest is a scroll or zoom away
+    const margin = 60;
+    canvas.viewbox({ x: box.minX - margin, y: box.minY - margin, width: box.maxX - box.minX + 2 * margin,
+      height: box.maxY - box.minY + 2 * margin });
+  }
   document.body.dataset.pathMarked = String(marked);
 }
 
