@@ -53,4 +53,24 @@ public class CaseVisibility {
     return cases.findByCaseNumber(caseNumber)
         .filter(c -> visible.isEmpty() || visible.get().contains(c.getCustomerId()));
   }
+
+  /**
+   * The cases the caller may see that were open at some time in [from, to] (closed ones included) and whose case
+   * number, customer account or customer name contains {@code text} (any, when blank); newest first.
+   */
+  @org.springframework.transaction.annotation.Transactional(readOnly = true)
+  public List<CollectionCase> search(String text, java.time.Instant from, java.time.Instant to, int limit) {
+    String wanted = text == null ? "" : text.trim();
+    List<Long> matchingCustomers = wanted.isEmpty() ? List.of() : customers.idsMatching(wanted);
+    Optional<List<Long>> visible = visibleCustomers();
+    if (visible.isPresent() && visible.get().isEmpty()) {
+      return List.of();
+    }
+    String pattern = "%" + wanted.toUpperCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+        .replace("_", "\\_") + "%";
+    // an empty IN list is not valid everywhere: -1 is no customer's id
+    return cases.search(pattern, matchingCustomers.isEmpty() ? List.of(-1L) : matchingCustomers, from, to,
+        visible.isEmpty(), visible.orElse(List.of(-1L)),
+        org.springframework.data.domain.PageRequest.of(0, Math.max(1, Math.min(limit, 500))));
+  }
 }

@@ -64,6 +64,23 @@ public class ApiSecurityConfiguration {
         .build();
   }
 
+  /**
+   * The case history page (/case-history) for everyone with a login: what it shows is narrowed per case by
+   * casework.CaseVisibility (sales see their own customers' cases). Not logged in: the dashboard's login form,
+   * which brings the user back here.
+   */
+  @Bean
+  SecurityFilterChain caseHistorySecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider)
+      throws Exception {
+    return http
+        .securityMatcher(new OrRequestMatcher(path("/case-history"), path("/case-history/**")))
+        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        .exceptionHandling(errors -> errors.authenticationEntryPoint(
+            new org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint("/login")))
+        .authenticationProvider(provider)
+        .build();
+  }
+
   private static final SecurityRefusals REFUSALS = new SecurityRefusals();
 
   private static final java.util.Set<String> SAFE_METHODS = java.util.Set.of("GET", "HEAD", "OPTIONS", "TRACE");

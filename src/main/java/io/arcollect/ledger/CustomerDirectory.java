@@ -40,4 +40,11 @@ public class CustomerDirectory {
   public java.util.List<Long> idsOwnedBy(String accountOwner) {
     return customers.findIdsByAccountOwner(accountOwner);
   }
+
+  /** The ids of the customers whose account number or name contains this text, ignoring case. */
+  @Transactional(readOnly = true)
+  public java.util.List<Long> idsMatching(String text) {
+    return customers.findIdsByAccountOrNameLike("%" + text.toUpperCase(java.util.Locale.ROOT)
+        .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+  }
 }

@@ -18,6 +18,9 @@ interface CustomerRepository extends JpaRepository<Customer, Long> {
   @Query("select distinct p.customer from Payment p where p.payerIban = :iban and p.customer is not null")
   List<Customer> findKnownPayersOfIban(String iban);
 
+  @Query("select c.id from Customer c where upper(c.accountNumber) like :pattern or upper(c.name) like :pattern")
+  List<Long> findIdsByAccountOrNameLike(String pattern);
+
   @Query("select c.id from Customer c where c.accountOwner = :owner")
   List<Long> findIdsByAccountOwner(String owner);
 }

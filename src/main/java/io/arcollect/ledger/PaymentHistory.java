@@ -1,13 +1,19 @@
 package io.arcollect.ledger;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The raw figures of a customer's payment history, for the analysis capability. */
+/** The raw figures of a customer's payment history, for the analysis capability; the payments of invoices, for audit. */
 @Service
 public class PaymentHistory {
 
@@ -46,5 +52,40 @@ public class PaymentHistory {
         rs.getBigDecimal(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), (Double) rs.getObject(7, Double.class),
         rs.getObject(8) == null ? null : rs.getDouble(8), rs.getLong(9), rs.getBigDecimal(10),
         rs.getObject(11, LocalDate.class))).stream().findFirst();
+  }
+
+  /** A payment as the bank booked it, with what of it went to which of the invoices asked about. */
+  public record Receipt(String bankReference, String statementId, LocalDate valueDate, LocalDate bookingDate,
+      BigDecimal amount, String currency, String payerName, String remittanceText, Instant receivedAt,
+      List<Allocated> allocations) {}
+
+  public record Allocated(String invoiceNumber, BigDecimal amount, Instant allocatedAt) {}
+
+  /** The payments allocated to any of these invoices, in the order they were received. */
+  @Transactional(readOnly = true)
+  public List<Receipt> receiptsFor(Collection<String> invoiceNumbers) {
+    if (invoiceNumbers.isEmpty()) {
+      return List.of();
+    }
+    Map<String, Receipt> receipts = new LinkedHashMap<>();
+    jdbc.query("""
+        select p.bank_reference, p.statement_id, p.value_date, p.booking_date, p.amount, p.currency, p.payer_name,
+               p.remittance_text, p.received_at, i.invoice_number, a.amount, a.allocated_at
+          from allocations a join payments p on p.id = a.payment_id join invoices i on i.id = a.invoice_id
+         where i.invoice_number in (:numbers)
+         order by p.received_at, p.id, a.id
+        """, Map.of("numbers", invoiceNumbers), rs -> {
+          Receipt receipt = receipts.computeIfAbsent(rs.getString(1), reference -> {
+            try {
+              return new Receipt(reference, rs.getString(2), rs.getObject(3, LocalDate.class),
+                  rs.getObject(4, LocalDate.class), rs.getBigDecimal(5), rs.getString(6), rs.getString(7),
+                  rs.getString(8), rs.getTimestamp(9).toInstant(), new ArrayList<>());
+            } catch (java.sql.SQLException e) {
+              throw new IllegalStateException(e);
+            }
+          });
+          receipt.allocations().add(new Allocated(rs.getString(10), rs.getBigDecimal(11), rs.getTimestamp(12).toInstant()));
+        });
+    return List.copyOf(receipts.values());
   }
 }

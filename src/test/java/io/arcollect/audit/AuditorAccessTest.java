@@ -118,6 +118,40 @@ class AuditorAccessTest {
         .contains(own.number(), others.number());
   }
 
+  @Test
+  void theCaseHistoryPageAsksForALoginAndShowsSalesOnlyTheirOwnCustomersCases() throws Exception {
+    Case own = world.openCase("KEY", "sally", "Software", 400, 600);
+    Case others = world.openCase("STANDARD", null, "Software", 400, 600);
+    Browser browser = new Browser();
+    assertThat(browser.get("/case-history/").statusCode()).as("the page asks for a login").isEqualTo(302);
+
+    browser.login("sally");
+    HttpResponse<String> page = browser.get("/case-history/");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("ArCollect case history", "/webjars/bpmn-js/dist/bpmn-navigated-viewer.production.min.js");
+    assertThat(browser.get("/webjars/bpmn-js/dist/bpmn-navigated-viewer.production.min.js").statusCode())
+        .as("bpmn-js served locally").isEqualTo(200);
+    assertThat(browser.get("/api/case-history?q=CC").body()).as("sales find only their own customers' cases")
+        .contains(own.number()).doesNotContain(others.number());
+    assertThat(browser.get("/api/cases/" + others.number() + "/path").statusCode()).isEqualTo(404);
+    assertThat(browser.get("/api/cases/" + others.number() + "/diagram").statusCode()).isEqualTo(404);
+
+    TestRestTemplate larry = rest.withBasicAuth("larry", "larry");
+    assertThat(larry.getForObject("/api/case-history?q=" + others.account().toLowerCase(java.util.Locale.ROOT), String.class))
+        .as("legal find any case, by customer account ignoring case").contains(others.number());
+    assertThat(larry.getForObject("/api/case-history?q=" + others.number() + "&from=2000-01-01&to=2000-12-31", String.class))
+        .as("not open in that period").isEqualTo("[]");
+    ResponseEntity<String> badDate = larry.getForEntity("/api/case-history?from=yesterday", String.class);
+    assertThat(badDate.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(badDate.getBody()).contains("from must be a date");
+    assertThat(larry.getForObject("/api/cases/" + others.number() + "/diagram", String.class))
+        .contains("id=\"Task_InitialContact\"", "bpmndi:BPMNDiagram");
+    Map<?, ?> path = larry.getForObject("/api/cases/" + others.number() + "/path", Map.class);
+    assertThat((Map<String, Object>) path.get("counts")).containsEntry("Task_ChooseStrategy", 1);
+    assertThat((java.util.List<String>) path.get("active")).contains("Task_InitialContact");
+    assertThat((java.util.List<String>) path.get("flowsTaken")).contains("Flow_ToStrategy", "Flow_ToApplyStrategy");
+  }
+
   private static ResponseEntity<String> post(TestRestTemplate client, String url, String json) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);

@@ -81,6 +81,32 @@ class HistoryRetentionTest {
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(recent.instance().getId()).count()).isOne();
   }
 
+  @Test
+  void theHistoryOfACasesInstalmentPlanAndDecisionsIsKeptExactlyAsLongAsTheCase() {
+    CaseWorld world = new CaseWorld(context);
+    ClockUtil.setCurrentTime(Date.from(START));
+    Case c = world.openCase("STANDARD", null, "Software", 300, 300);
+    world.complete(c, "sally", java.util.Map.of("contactOutcome", "HARDSHIP"));
+    world.complete(c, "frank", java.util.Map.of("planDownPayment", 0, "planInstalmentCount", 2,
+        "planFirstDueDate", "2026-03-20", "planIntervalDays", 30));
+    ClockUtil.setCurrentTime(Date.from(START.plus(Duration.ofDays(40))));
+    world.pay(c, "600.00", c.account() + "-1 " + c.account() + "-2");
+    var ended = history.createHistoricProcessInstanceQuery().processInstanceId(c.instance().getId()).singleResult();
+    assertThat(ended.getEndTime()).as("the case is closed").isNotNull();
+    Date removal = ended.getRemovalTime();
+    assertThat(removal.toInstant()).isEqualTo(ended.getEndTime().toInstant().plus(Duration.ofDays(3650)));
+
+    var plan = history.createHistoricProcessInstanceQuery().processDefinitionKey("payment-plan")
+        .processInstanceBusinessKey(c.number()).singleResult();
+    assertThat(plan.getRemovalTime()).as("the plan, ended weeks before the case, follows the case").isEqualTo(removal);
+    assertThat(history.createHistoricDecisionInstanceQuery().processInstanceId(c.instance().getId()).list())
+        .isNotEmpty().allSatisfy(decision -> assertThat(decision.getRemovalTime()).isEqualTo(removal));
+    assertThat(history.createHistoricJobLogQuery().processInstanceId(plan.getId()).list())
+        .isNotEmpty().allSatisfy(log -> assertThat(log.getRemovalTime()).isEqualTo(removal));
+    assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(c.instance().getId()).list())
+        .isNotEmpty().allSatisfy(task -> assertThat(task.getRemovalTime()).isEqualTo(removal));
+  }
+
   private long historyOf(Case c) {
     String id = c.instance().getId();
     return history.createHistoricProcessInstanceQuery().processInstanceId(id).count()

@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Writes small camt.053.001.02 statements for tests: credits as a bank would report them. */
-final class Camt053Builder {
+/** Writes small camt.053.001.02 statements for tests: credits as a bank would report them (public for audit's tests). */
+public final class Camt053Builder {
 
   record Credit(String reference, BigDecimal amount, String currency, String payerName, String payerIban,
       String remittance, LocalDate valueDate) {}
@@ -18,17 +18,21 @@ final class Camt053Builder {
     this.statementId = statementId;
   }
 
-  static Camt053Builder statement(String statementId) {
+  public static Camt053Builder statement(String statementId) {
     return new Camt053Builder(statementId);
   }
 
-  Camt053Builder credit(String reference, String amount, String payerName, String payerIban, String remittance) {
-    credits.add(new Credit(reference, new BigDecimal(amount), "USD", payerName, payerIban, remittance,
-        LocalDate.of(2026, 11, 20)));
+  public Camt053Builder credit(String reference, String amount, String payerName, String payerIban, String remittance) {
+    return credit(reference, amount, payerName, payerIban, remittance, LocalDate.of(2026, 11, 20));
+  }
+
+  public Camt053Builder credit(String reference, String amount, String payerName, String payerIban, String remittance,
+      LocalDate valueDate) {
+    credits.add(new Credit(reference, new BigDecimal(amount), "USD", payerName, payerIban, remittance, valueDate));
     return this;
   }
 
-  String xml() {
+  public String xml() {
     StringBuilder entries = new StringBuilder();
     for (Credit c : credits) {
       entries.append("""

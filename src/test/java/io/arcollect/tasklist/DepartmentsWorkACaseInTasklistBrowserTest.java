@@ -122,9 +122,12 @@ class DepartmentsWorkACaseInTasklistBrowserTest {
         .isEqualTo("REFERRED_TO_LEGAL");
 
     BrowserScript.run("auditor.mjs", port);
+    BrowserScript.run("case-history.mjs", port, Map.of("CASE_NUMBER", caseNumber, "CUSTOMER", CUSTOMER));
+    assertThat(Files.size(Path.of("target", "e2e", "case-history-audrey.pdf"))).as("the downloaded PDF").isGreaterThan(20_000);
 
     for (String step : List.of("1-sales-my-department", "2-sales-case-context", "3-sales-promise-to-pay",
-        "5-finance-approve-demand-letter", "7-legal-dossier", "8-legal-referral", "9-auditor-no-tasks")) {
+        "5-finance-approve-demand-letter", "7-legal-dossier", "8-legal-referral", "9-auditor-no-tasks",
+        "case-history-audrey")) {
       assertThat(Files.size(Path.of("target", "e2e", step + ".png"))).as(step).isGreaterThan(20_000);
     }
   }

@@ -7,6 +7,11 @@ export default {
       description: 'Aging, DSO, CEI, promise-kept rate, recovery and open tasks as charts, with CSV downloads'
     },
     {
+      label: 'ArCollect case history',
+      href: '/case-history/',
+      description: 'Any case, open or closed: its diagram with the path it took, the audit trail, JSON/CSV/PDF downloads'
+    },
+    {
       label: 'ArCollect API',
       href: '/api/docs',
       description: 'Ledger, cases, audit trails and KPIs over REST (OpenAPI / Swagger UI)'
