@@ -200,15 +200,23 @@ public class CaseProgress {
   @Transactional
   public BigDecimal resolveDispute(String caseNumber, String invoiceNumbers, DisputeResolution resolution,
       BigDecimal creditAmount) {
+    return resolveDispute(caseNumber, invoiceNumbers, resolution, creditAmount, null, null);
+  }
+
+  /** Settles a dispute, the credit made by {@code userId} for {@code reason}; answers what stays outstanding. */
+  @Transactional
+  public BigDecimal resolveDispute(String caseNumber, String invoiceNumbers, DisputeResolution resolution,
+      BigDecimal creditAmount, String userId, String reason) {
     CollectionCase collectionCase = find(caseNumber);
     Set<String> numbers = caseInvoiceNumbers(caseNumber, invoiceNumbers);
+    ReceivableAdjustments.MadeBy madeBy = new ReceivableAdjustments.MadeBy(userId, caseNumber, reason);
     switch (resolution) {
-      case CREDIT_NOTE -> adjustments.credit(collectionCase.getCustomerAccount(), numbers, null);
+      case CREDIT_NOTE -> adjustments.credit(collectionCase.getCustomerAccount(), numbers, null, madeBy);
       case CORRECTION -> {
         if (creditAmount == null || creditAmount.signum() <= 0) {
           throw new IllegalArgumentException("A correction needs the amount to credit");
         }
-        adjustments.credit(collectionCase.getCustomerAccount(), numbers, creditAmount);
+        adjustments.credit(collectionCase.getCustomerAccount(), numbers, creditAmount, madeBy);
       }
       case REJECTED -> adjustments.clearDispute(collectionCase.getCustomerAccount(), numbers);
     }
@@ -218,8 +226,14 @@ public class CaseProgress {
   /** Writes off what is open of the case's invoices; answers the amount written off. */
   @Transactional
   public BigDecimal writeOff(String caseNumber) {
+    return writeOff(caseNumber, null, null);
+  }
+
+  /** Writes off what is open of the case's invoices, approved by {@code userId}; answers the amount written off. */
+  @Transactional
+  public BigDecimal writeOff(String caseNumber, String userId, String reason) {
     BigDecimal written = adjustments.writeOff(invoices(caseNumber).stream().filter(CaseInvoice::isOpen)
-        .map(CaseInvoice::invoiceId).toList());
+        .map(CaseInvoice::invoiceId).toList(), new ReceivableAdjustments.MadeBy(userId, caseNumber, reason));
     outstanding.refresh(caseNumber);
     return written;
   }
