@@ -42,6 +42,9 @@ public class CaseProgress {
   private final CaseRules rules;
   private final Clock clock;
   private final jakarta.persistence.EntityManager entityManager;
+  /** The currency the strategy's amounts are in: an input of the large-amount decision (collection-strategy.dmn). */
+  @org.springframework.beans.factory.annotation.Value("${arcollect.company-currency:EUR}")
+  private String companyCurrency = "EUR";
 
   CaseProgress(jakarta.persistence.EntityManager entityManager, CollectionCaseRepository cases, CustomerDirectory customers, CustomerAnalysis analysis,
       ReceivableAdjustments adjustments, CaseOutstanding outstanding, JdbcTemplate jdbc,
@@ -76,6 +79,7 @@ public class CaseProgress {
     facts.put("daysPastDue", (int) open.stream().mapToLong(CaseInvoice::daysPastDue).max().orElse(0));
     facts.put("overdueAmount", collectionCase.getOutstandingAmount().doubleValue());
     facts.put("cashPosition", rules.cashPosition());
+    facts.put("companyCurrency", companyCurrency);
     facts.put("maxFollowUps", rules.maxFollowUps());
     facts.put("fourEyesThreshold", rules.fourEyesThreshold().doubleValue());
     facts.put("followUpCount", 0);
