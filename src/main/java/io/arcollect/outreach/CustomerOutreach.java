@@ -94,7 +94,8 @@ public class CustomerOutreach {
     String document = "document:" + documentId;
     String to = message.customer().email();
     if (!StringUtils.hasText(to)) {
-      logContact(message, "STORED", "No email address on file: print and post the stored letter " + fileName, document);
+      logContact(message, "STORED", "No email address on file: print and post the stored letter " + fileName
+          + deadlineNote(request), document);
       return;
     }
     String html = messages.emailBody(message);
@@ -106,8 +107,13 @@ public class CustomerOutreach {
       return;
     }
     long cover = storeBody(request, "-cover", html);
-    logContact(message, "SENT", "Letter " + fileName + " emailed to " + to,
+    logContact(message, "SENT", "Letter " + fileName + " emailed to " + to + deadlineNote(request),
         document + " document:" + cover + " message:" + messageId.get());
+  }
+
+  private static String deadlineNote(ContactRequest request) {
+    String deadline = request.detail("noticeDeadline");
+    return deadline == null ? "" : "; payment deadline " + deadline.substring(0, Math.min(10, deadline.length()));
   }
 
   /** The gateway call for an SMS; empty (and logged as skipped) without a phone number or a gateway. */

@@ -34,7 +34,10 @@ class ApplyStrategy implements JavaDelegate {
     execution.removeVariable("strategy");
     String firstChannel = (String) strategy.get("firstChannel");
     // phone calls and visits are personal: no automatic mail before them
-    execution.setVariable("automaticReminder", "EMAIL".equals(firstChannel) || "LETTER".equals(firstChannel));
+    execution.setVariable("automaticReminder", "EMAIL".equals(firstChannel) || "LETTER".equals(firstChannel)
+        || "SMS".equals(firstChannel));
+    // the friendly reminder goes by SMS when the strategy says so (Connect SMS step), else by email
+    execution.setVariable("reminderChannel", "SMS".equals(firstChannel) ? "SMS" : "EMAIL");
     execution.setVariable("talkingPointsText", talkingPoints.describe((String) strategy.get("talkingPoints")));
     progress.strategyChosen(CaseVariables.caseNumber(execution), (String) execution.getVariable("creditGrade"),
         (String) strategy.get("strategyName"), (String) strategy.get("owningDepartment"));
