@@ -229,12 +229,22 @@ public class CasePaymentNotices implements SmartLifecycle {
         Optional<String> caseNumber = outstanding.openCaseOf(notice.customerAccount());
         caseNumber.ifPresent(number -> system.run(() -> {
           BigDecimal left = outstanding.refresh(number);
-          runtime.createMessageCorrelation("PaymentReceived")
-              .processInstanceBusinessKey(number)
-              .setVariable("outstandingAmount", left.doubleValue())
-              .setVariable("lastPaymentAmount", notice.allocatedAmount().doubleValue())
-              .setVariable("lastPaymentDate", notice.valueDate().toString())
-              .correlateAll();
+          // the case first, then what it called (its instalment plan), each only while it still waits for the
+          // message: the case's reaction may already have ended the plan, or the plan's the case
+          List<org.camunda.bpm.engine.runtime.ProcessInstance> waiting = new ArrayList<>(
+              runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).list());
+          waiting.sort(java.util.Comparator.comparing(instance -> isCalled(instance.getId())));
+          for (org.camunda.bpm.engine.runtime.ProcessInstance instance : waiting) {
+            if (runtime.createEventSubscriptionQuery().processInstanceId(instance.getId()).eventType("message")
+                .eventName("PaymentReceived").count() > 0) {
+              runtime.createMessageCorrelation("PaymentReceived")
+                  .processInstanceId(instance.getId())
+                  .setVariable("outstandingAmount", left.doubleValue())
+                  .setVariable("lastPaymentAmount", notice.allocatedAmount().doubleValue())
+                  .setVariable("lastPaymentDate", notice.valueDate().toString())
+                  .correlateAll();
+            }
+          }
         }));
         jdbc.update("update case_payment_notices set delivered_at = ?, attempts = attempts + 1, case_number = ? "
             + "where id = ?", Timestamp.from(Instant.now()), caseNumber.orElse(null), id);
@@ -252,6 +262,10 @@ public class CasePaymentNotices implements SmartLifecycle {
       });
       return new Delivery(id, false, null, error);
     }
+  }
+
+  private boolean isCalled(String processInstanceId) {
+    return runtime.createProcessInstanceQuery().subProcessInstanceId(processInstanceId).count() > 0;
   }
 
   static Duration pauseAfter(int attempts) {
