@@ -61,7 +61,8 @@ class StatementsOnTwoNodesTest {
   static ConfigurableApplicationContext node(String name, String... more) {
     List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + database,
         "--spring.datasource.username=" + TestDatabase.user(), "--spring.datasource.password=" + TestDatabase.password(),
-        "--server.port=0", "--camunda.bpm.process-engine-name=" + name, "--camunda.bpm.job-execution.enabled=true",
+        "--server.port=0",
+            "--spring.autoconfigure.exclude=org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration", "--camunda.bpm.process-engine-name=" + name, "--camunda.bpm.job-execution.enabled=true",
         "--arcollect.payment-notices.poll-interval=1s"));
     args.addAll(List.of(more));
     return new SpringApplicationBuilder(ArCollectApplication.class).profiles("demo", "test")

@@ -182,6 +182,7 @@ class ThroughputBenchmark {
     return new SpringApplicationBuilder(ArCollectApplication.class).profiles("demo").applicationStartup(steps)
         .run("--spring.datasource.url=" + url, "--spring.datasource.username=" + TestDatabase.user(),
             "--spring.datasource.password=" + TestDatabase.password(), "--server.port=0",
+            "--spring.autoconfigure.exclude=org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration",
             "--camunda.bpm.process-engine-name=throughput", "--camunda.bpm.job-execution.enabled=true",
             "--arcollect.demo.data=false", "--logging.level.org.camunda.bpm.engine.jobexecutor=WARN");
   }

@@ -36,6 +36,7 @@ class StartupHealthTest {
         .profiles("demo", "test")
         .run("--spring.datasource.url=" + database, "--spring.datasource.username=" + TestDatabase.user(),
             "--spring.datasource.password=" + TestDatabase.password(), "--server.port=0",
+            "--spring.autoconfigure.exclude=org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration",
             "--camunda.bpm.process-engine-name=startup")) {
       assertThat(DURING_START).containsExactly(Status.OUT_OF_SERVICE);
       assertThat(node.getBean(HealthEndpoint.class).health().getStatus()).isEqualTo(Status.UP);
