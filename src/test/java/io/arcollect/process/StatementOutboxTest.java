@@ -126,8 +126,8 @@ class StatementOutboxTest {
         payment.join();
         throw new AssertionError("the payment finished without meeting the conflict");
       }
-      Integer waiting = jdbc.queryForObject("select count(*) from pg_locks where not granted "
-          + "and database = (select oid from pg_database where datname = current_database())", Integer.class);
+      Integer waiting = jdbc.queryForObject("select count(*) from pg_stat_activity where datname = current_database() "
+          + "and wait_event_type = 'Lock'", Integer.class);
       if (waiting != null && waiting > 0) {
         return;
       }

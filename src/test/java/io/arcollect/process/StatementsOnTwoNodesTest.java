@@ -65,8 +65,11 @@ class StatementsOnTwoNodesTest {
             "--spring.autoconfigure.exclude=org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration", "--camunda.bpm.process-engine-name=" + name, "--camunda.bpm.job-execution.enabled=true",
         "--arcollect.payment-notices.poll-interval=1s"));
     args.addAll(List.of(more));
+    // a setting given twice would reach Spring as "a,b": the last one wins
+    Map<String, String> settings = new java.util.LinkedHashMap<>();
+    args.forEach(arg -> settings.put(arg.substring(0, arg.indexOf('=')), arg));
     return new SpringApplicationBuilder(ArCollectApplication.class).profiles("demo", "test")
-        .run(args.toArray(String[]::new));
+        .run(settings.values().toArray(String[]::new));
   }
 
   @Test
