@@ -33,7 +33,7 @@ public class CustomerAnalysis {
           f.averageDaysLateOfLatePayments() == null ? 0 : round(f.averageDaysLateOfLatePayments()),
           f.daysLateP90() == null ? 0 : (int) Math.round(f.daysLateP90()), round(disputeShare), f.openAmount(),
           f.creditLimit(), f.currency(), exposure == null ? null : round(exposure), f.oldestOpenDueDate(),
-          oldestDaysPastDue);
+          oldestDaysPastDue, f.creditedAmount(), f.writtenOffAmount());
     });
   }
 

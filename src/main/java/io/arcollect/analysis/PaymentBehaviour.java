@@ -14,11 +14,13 @@ import java.util.Map;
  * @param p90DaysLate 90th percentile of days late over all paid invoices (early counts as 0)
  * @param disputeShare share of all invoices that were disputed (0..1)
  * @param exposureRatio open amount / credit limit; null without a credit limit
+ * @param creditedAmount what credit notes and corrections took off the customer's invoices (receivable_adjustments)
+ * @param writtenOffAmount what was written off of the customer's invoices
  */
 public record PaymentBehaviour(String customerAccount, LocalDate asOf, long invoiceCount, long paidInvoiceCount,
     double latePaymentShare, double averageDaysLate, int p90DaysLate, double disputeShare, BigDecimal openAmount,
     BigDecimal creditLimit, String currency, Double exposureRatio, LocalDate oldestOpenDueDate,
-    int oldestOpenDaysPastDue) {
+    int oldestOpenDaysPastDue, BigDecimal creditedAmount, BigDecimal writtenOffAmount) {
 
   public Map<String, Object> decisionInputs() {
     Map<String, Object> inputs = new HashMap<>();

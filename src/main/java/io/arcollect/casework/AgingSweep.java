@@ -21,10 +21,12 @@ import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import io.arcollect.system.UserError;
 
 /**
- * The daily sweep: every account with overdue open invoices and no open case gets one; overdue invoices of
- * accounts that have an open case join it. Accounts are read page by page and each page is opened in a
+ * The daily sweep: for every account with overdue open invoices and no open case, case-opening.dmn (the latest
+ * deployed version, read at each run) decides before anything is created: open a case, remind only (no case) or
+ * wait; overdue invoices of accounts that have an open case join it. Accounts are read page by page and each page is opened in a
  * transaction of its own (Camunda's requires-new command executor, so it works the same from the
  * aging-sweep process's job and from the REST call). Two sweeps at once, on one node or two, cannot open
  * a second case for a customer: the database's one-open-case constraint refuses it and the page is
@@ -33,7 +35,28 @@ import org.springframework.stereotype.Service;
 @Service
 public class AgingSweep {
 
-  public record Result(int casesOpened, int invoicesJoined) {}
+  /**
+   * What a run did: cases opened, invoices joined to open cases, accounts the decision left without a case (remind
+   * only, wait) and accounts it could not decide (no exchange rate), each with the reason.
+   */
+  public record Result(int casesOpened, int invoicesJoined, int remindersOnly, int waiting,
+      List<NotDecided> notDecided) {
+
+    public Result(int casesOpened, int invoicesJoined) {
+      this(casesOpened, invoicesJoined, 0, 0, List.of());
+    }
+  }
+
+  /** An account the case-opening decision could not be asked about, and why. */
+  public record NotDecided(String customerAccount, String reason) {}
+
+  /** Counts of one run, added up page by page. */
+  private static final class Tally {
+    int opened;
+    int reminders;
+    int waiting;
+    final List<NotDecided> notDecided = new ArrayList<>();
+  }
 
   private static final Logger log = LoggerFactory.getLogger(AgingSweep.class);
 
@@ -44,13 +67,16 @@ public class AgingSweep {
   private final CommandExecutor newTransaction;
   private final SystemAuthority system;
   private final Clock clock;
-  private final int graceDays;
+  private final CaseOpeningDecision decision;
+  private final org.springframework.context.ApplicationEventPublisher events;
   private final int pageSize;
 
   AgingSweep(OverdueItems overdue, CaseOpening opening, CollectionCaseRepository cases, JdbcTemplate jdbc,
-      ProcessEngineConfigurationImpl engine, SystemAuthority system, Clock clock,
-      @Value("${arcollect.sweep.grace-days:0}") int graceDays,
+      ProcessEngineConfigurationImpl engine, SystemAuthority system, Clock clock, CaseOpeningDecision decision,
+      org.springframework.context.ApplicationEventPublisher events,
       @Value("${arcollect.sweep.page-size:100}") int pageSize) {
+    this.decision = decision;
+    this.events = events;
     this.overdue = overdue;
     this.opening = opening;
     this.cases = cases;
@@ -58,7 +84,6 @@ public class AgingSweep {
     this.newTransaction = engine.getCommandExecutorTxRequiresNew();
     this.system = system;
     this.clock = clock;
-    this.graceDays = graceDays;
     this.pageSize = pageSize;
   }
 
@@ -68,16 +93,19 @@ public class AgingSweep {
   }
 
   private Result sweep() {
-    // grace 0: an invoice due yesterday or earlier is overdue today
-    LocalDate dueBefore = LocalDate.now(clock).minusDays(graceDays);
-    int opened = openCases(dueBefore);
+    // an invoice due yesterday or earlier is overdue today; grace days are the case-opening decision's
+    LocalDate dueBefore = LocalDate.now(clock);
+    CaseOpeningDecision.Models models = decision.latest();
+    Tally tally = new Tally();
+    openCases(dueBefore, models, tally);
     int joined = joinInvoices(dueBefore);
-    log.info("Aging sweep for invoices due before {}: {} cases opened, {} invoices joined open cases", dueBefore, opened, joined);
-    return new Result(opened, joined);
+    log.info("Aging sweep for invoices due before {}: {} cases opened, {} reminders only, {} waiting, {} not decided, "
+        + "{} invoices joined open cases", dueBefore, tally.opened, tally.reminders, tally.waiting, tally.notDecided.size(),
+        joined);
+    return new Result(tally.opened, joined, tally.reminders, tally.waiting, List.copyOf(tally.notDecided));
   }
 
-  private int openCases(LocalDate dueBefore) {
-    int opened = 0;
+  private void openCases(LocalDate dueBefore, CaseOpeningDecision.Models models, Tally tally) {
     long after = 0;
     List<OverdueAccount> page;
     do {
@@ -89,27 +117,27 @@ public class AgingSweep {
       Set<Long> withCase = new HashSet<>(cases.findCustomersWithOpenCase(page.stream().map(OverdueAccount::customerId).toList()));
       List<OverdueAccount> due = page.stream().filter(account -> !withCase.contains(account.customerId())).toList();
       if (!due.isEmpty()) {
-        opened += openAll(due, dueBefore);
+        openAll(due, dueBefore, models, tally);
       }
     } while (page.size() == pageSize);
-    return opened;
   }
 
-  private int openAll(List<OverdueAccount> accounts, LocalDate dueBefore) {
+  private void openAll(List<OverdueAccount> accounts, LocalDate dueBefore, CaseOpeningDecision.Models models,
+      Tally tally) {
     try {
-      return newTransaction.execute(context -> openEach(accounts, dueBefore));
+      Tally page = newTransaction.execute(context -> openEach(accounts, dueBefore, models));
+      add(tally, page);
     } catch (RuntimeException e) {
       if (!isConflictWithAnotherSweep(e)) {
         throw e;
       }
       // another sweep is opening some of these: one account per transaction, skipping those it took
-      int opened = 0;
       for (OverdueAccount account : accounts) {
         if (!cases.findCustomersWithOpenCase(List.of(account.customerId())).isEmpty()) {
           continue;
         }
         try {
-          opened += newTransaction.execute(context -> openEach(List.of(account), dueBefore));
+          add(tally, newTransaction.execute(context -> openEach(List.of(account), dueBefore, models)));
         } catch (RuntimeException single) {
           if (!isConflictWithAnotherSweep(single)) {
             throw single;
@@ -117,26 +145,52 @@ public class AgingSweep {
           log.debug("Account {} got its case from another sweep", account.accountNumber());
         }
       }
-      return opened;
     }
   }
 
-  private int openEach(List<OverdueAccount> accounts, LocalDate dueBefore) {
+  private static void add(Tally tally, Tally page) {
+    tally.opened += page.opened;
+    tally.reminders += page.reminders;
+    tally.waiting += page.waiting;
+    tally.notDecided.addAll(page.notDecided);
+  }
+
+  private Tally openEach(List<OverdueAccount> accounts, LocalDate dueBefore, CaseOpeningDecision.Models models) {
     List<Long> customerIds = accounts.stream().map(OverdueAccount::customerId).toList();
     Set<Long> referred = referredInvoices(customerIds);
     Map<Long, List<OverdueInvoice>> invoices = overdue.invoicesOf(customerIds, dueBefore).stream()
         .filter(invoice -> !referred.contains(invoice.invoiceId()))
         .collect(Collectors.groupingBy(OverdueInvoice::customerId));
-    int opened = 0;
+    Tally tally = new Tally();
     for (OverdueAccount account : accounts) {
       List<OverdueInvoice> toCollect = invoices.getOrDefault(account.customerId(), List.of()).stream()
           .filter(invoice -> invoice.currency().equals(account.currency())).toList();
-      if (!toCollect.isEmpty()) {
-        opening.open(account, toCollect);
-        opened++;
+      if (toCollect.isEmpty()) {
+        continue;
+      }
+      CaseOpeningDecision.Decided decided;
+      try {
+        decided = models.decide(account, toCollect, dueBefore);
+      } catch (UserError noRate) {
+        tally.notDecided.add(new NotDecided(account.accountNumber(), noRate.getMessage()));
+        continue;
+      }
+      switch (decided.opening()) {
+        case OPEN_CASE -> {
+          opening.open(account, toCollect);
+          tally.opened++;
+        }
+        case REMIND_ONLY -> {
+          events.publishEvent(new ReminderOnlyRequested(account.accountNumber(), account.customerId(),
+              toCollect.stream().map(OverdueInvoice::invoiceNumber).toList(), toCollect.stream()
+                  .map(OverdueInvoice::openAmount).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add),
+              account.currency(), dueBefore, decided.version()));
+          tally.reminders++;
+        }
+        case WAIT -> tally.waiting++;
       }
     }
-    return opened;
+    return tally;
   }
 
   private int joinInvoices(LocalDate dueBefore) {

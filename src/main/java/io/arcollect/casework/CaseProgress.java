@@ -42,13 +42,12 @@ public class CaseProgress {
   private final CaseRules rules;
   private final Clock clock;
   private final jakarta.persistence.EntityManager entityManager;
-  /** The currency the strategy's amounts are in: an input of the large-amount decision (collection-strategy.dmn). */
-  @org.springframework.beans.factory.annotation.Value("${arcollect.company-currency:EUR}")
-  private String companyCurrency = "EUR";
+  private final io.arcollect.ledger.ExchangeRates rates;
 
   CaseProgress(jakarta.persistence.EntityManager entityManager, CollectionCaseRepository cases, CustomerDirectory customers, CustomerAnalysis analysis,
       ReceivableAdjustments adjustments, CaseOutstanding outstanding, JdbcTemplate jdbc,
-      ApplicationEventPublisher events, CaseRules rules, Clock clock) {
+      ApplicationEventPublisher events, CaseRules rules, Clock clock, io.arcollect.ledger.ExchangeRates rates) {
+    this.rates = rates;
     this.cases = cases;
     this.customers = customers;
     this.analysis = analysis;
@@ -77,9 +76,11 @@ public class CaseProgress {
     // key accounts are worked by their owner by name; everyone else by the owning department
     facts.put("keyAccountOwner", customer.tier() == CustomerTier.KEY ? customer.accountOwner() : null);
     facts.put("daysPastDue", (int) open.stream().mapToLong(CaseInvoice::daysPastDue).max().orElse(0));
-    facts.put("overdueAmount", collectionCase.getOutstandingAmount().doubleValue());
+    // the strategy's thresholds are in the company currency: JPY 20,000 is not EUR 20,000 (no rate: an incident)
+    facts.put("overdueAmount", rates.toCompanyCurrency(collectionCase.getOutstandingAmount(), collectionCase.getCurrency(),
+        LocalDate.now(clock)).doubleValue());
+    facts.put("companyCurrency", rates.companyCurrency());
     facts.put("cashPosition", rules.cashPosition());
-    facts.put("companyCurrency", companyCurrency);
     facts.put("maxFollowUps", rules.maxFollowUps());
     facts.put("fourEyesThreshold", rules.fourEyesThreshold().doubleValue());
     facts.put("followUpCount", 0);

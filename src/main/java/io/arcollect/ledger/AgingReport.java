@@ -71,7 +71,9 @@ public class AgingReport {
     String totalsSql = SQL.replace("c.account_number, c.name, i.currency,", "i.currency,")
         .replace("join customers c on c.id = i.customer_id", "")
         .replace("group by c.account_number, c.name, i.currency", "group by i.currency")
-        .replace("order by total desc, c.account_number", "order by i.currency");
+        .replace("order by total desc, c.account_number", "order by i.currency")
+        // the customer list is limited, the totals of every currency are not
+        .replace("limit :limit", "");
     Map<String, Line> totals = new LinkedHashMap<>();
     jdbc.query(totalsSql, parameters, rs -> {
       totals.put(rs.getString(1), new Line(null, null, rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3),

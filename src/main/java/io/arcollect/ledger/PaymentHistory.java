@@ -23,7 +23,8 @@ public class PaymentHistory {
    */
   public record Figures(String accountNumber, String currency, BigDecimal creditLimit, long invoiceCount,
       long paidCount, long paidLateCount, Double averageDaysLateOfLatePayments, Double daysLateP90,
-      long disputedCount, BigDecimal openAmount, LocalDate oldestOpenDueDate) {}
+      long disputedCount, BigDecimal openAmount, LocalDate oldestOpenDueDate, BigDecimal creditedAmount,
+      BigDecimal writtenOffAmount) {}
 
   private final NamedParameterJdbcTemplate jdbc;
 
@@ -43,7 +44,11 @@ public class PaymentHistory {
                   from invoices p where p.customer_id = c.id and p.status = 'PAID'),
                sum(case when i.disputed then 1 else 0 end),
                coalesce(sum(case when i.status = 'OPEN' then i.open_amount end), 0),
-               min(case when i.status = 'OPEN' then i.due_date end)
+               min(case when i.status = 'OPEN' then i.due_date end),
+               (select coalesce(sum(r.amount), 0) from receivable_adjustments r join invoices x on x.id = r.invoice_id
+                 where x.customer_id = c.id and r.kind in ('CREDIT_NOTE', 'CORRECTION')),
+               (select coalesce(sum(r.amount), 0) from receivable_adjustments r join invoices x on x.id = r.invoice_id
+                 where x.customer_id = c.id and r.kind = 'WRITE_OFF')
           from customers c
           left join invoices i on i.customer_id = c.id
          where c.account_number = :account
@@ -51,7 +56,8 @@ public class PaymentHistory {
         """, java.util.Map.of("account", accountNumber), (rs, n) -> new Figures(rs.getString(1), rs.getString(2),
         rs.getBigDecimal(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), (Double) rs.getObject(7, Double.class),
         rs.getObject(8) == null ? null : rs.getDouble(8), rs.getLong(9), rs.getBigDecimal(10),
-        rs.getObject(11, LocalDate.class))).stream().findFirst();
+        rs.getObject(11, LocalDate.class), rs.getBigDecimal(12).stripTrailingZeros(),
+        rs.getBigDecimal(13).stripTrailingZeros())).stream().findFirst();
   }
 
   /** A payment as the bank booked it, with what of it went to which of the invoices asked about. */

@@ -104,7 +104,11 @@ public class KpiReport {
   private final SystemAuthority system;
   private final Clock clock;
 
-  KpiReport(NamedParameterJdbcTemplate jdbc, AgingReport aging, TaskService tasks, SystemAuthority system, Clock clock) {
+  private final io.arcollect.ledger.ExchangeRates rates;
+
+  KpiReport(NamedParameterJdbcTemplate jdbc, AgingReport aging, TaskService tasks, SystemAuthority system, Clock clock,
+      io.arcollect.ledger.ExchangeRates rates) {
+    this.rates = rates;
     this.jdbc = jdbc;
     this.aging = aging;
     this.tasks = tasks;
@@ -112,16 +116,69 @@ public class KpiReport {
     this.clock = clock;
   }
 
-  /** Open amounts per currency by days past due at the end of the period. */
+  /**
+   * Open amounts per currency by days past due at the end of the period, and all currencies together in the company
+   * currency (converted at the rates of that day; without a rate for one of them the total row is left out and the
+   * description says which rate is missing).
+   */
   @Transactional(readOnly = true)
   public KpiTable aging(LocalDate asOf) {
     List<Map<String, Object>> rows = new ArrayList<>();
-    aging.asOf(asOf, 1).totalsByCurrency().values().forEach(line -> rows.add(row(
-        "currency", line.currency(), "current", line.current(), "days_1_30", line.days1To30(),
-        "days_31_60", line.days31To60(), "days_61_90", line.days61To90(), "days_91_180", line.days91To180(),
-        "over_180", line.over180(), "total", line.total())));
-    return table("aging", "Open receivables by days past due as of " + asOf, rows,
+    String[] buckets = {"current", "days_1_30", "days_31_60", "days_61_90", "days_91_180", "over_180", "total"};
+    Map<String, BigDecimal[]> byCurrency = new TreeMap<>();
+    aging.asOf(asOf, 1).totalsByCurrency().values().forEach(line -> {
+      BigDecimal[] figures = {line.current(), line.days1To30(), line.days31To60(), line.days61To90(), line.days91To180(),
+          line.over180(), line.total()};
+      byCurrency.put(line.currency(), figures);
+      rows.add(figureRow(line.currency(), buckets, figures, false));
+    });
+    String missing = addCompanyTotal(rows, byCurrency, buckets, asOf, figures -> figureRow(null, buckets, figures, true));
+    return table("aging", "Open receivables by days past due as of " + asOf + companyTotalNote(asOf, missing), rows,
         "currency", "current", "days_1_30", "days_31_60", "days_61_90", "days_91_180", "over_180", "total");
+  }
+
+  private static Map<String, Object> figureRow(String currency, String[] names, BigDecimal[] figures, boolean money) {
+    Map<String, Object> row = row("currency", currency);
+    for (int i = 0; i < names.length; i++) {
+      row.put(names[i], money ? money(figures[i]) : figures[i]);
+    }
+    return row;
+  }
+
+  /** The label of the row that adds all currencies up in the company currency. */
+  public String companyTotalLabel() {
+    return "all in " + rates.companyCurrency();
+  }
+
+  /**
+   * Adds the row of all currencies converted into the company currency at {@code day}'s rates; answers the message of
+   * a missing rate (then there is no such row), or null.
+   */
+  private String addCompanyTotal(List<Map<String, Object>> rows, Map<String, BigDecimal[]> byCurrency, String[] names,
+      LocalDate day, java.util.function.Function<BigDecimal[], Map<String, Object>> rowOf) {
+    if (byCurrency.isEmpty()) {
+      return null;
+    }
+    BigDecimal[] total = new BigDecimal[names.length];
+    java.util.Arrays.fill(total, BigDecimal.ZERO);
+    try {
+      byCurrency.forEach((currency, figures) -> {
+        for (int i = 0; i < names.length; i++) {
+          total[i] = total[i].add(rates.toCompanyCurrency(figures[i], currency, day));
+        }
+      });
+    } catch (io.arcollect.system.UserError noRate) {
+      return noRate.getMessage();
+    }
+    Map<String, Object> row = rowOf.apply(total);
+    row.put("currency", companyTotalLabel());
+    rows.add(row);
+    return null;
+  }
+
+  private String companyTotalNote(LocalDate day, String missing) {
+    return missing == null ? "; row '" + companyTotalLabel() + "': every currency converted at the rates of " + day
+        : "; no total in " + rates.companyCurrency() + ": " + missing;
   }
 
   /** Receivables at the start and end of the period, credit sales in it, DSO and CEI; per currency. */
@@ -144,7 +201,15 @@ public class KpiReport {
     }
     long days = ChronoUnit.DAYS.between(before, to);
     List<Map<String, Object>> rows = new ArrayList<>();
-    byCurrency.forEach((currency, f) -> {
+    byCurrency.forEach((currency, f) -> rows.add(receivablesRow(currency, f, days)));
+    String missing = addCompanyTotal(rows, byCurrency, new String[] {"begin", "end", "end_current", "sales"}, to,
+        figures -> receivablesRow(null, figures, days));
+    return table("receivables", "DSO and collection effectiveness index (CEI) from " + from + " to " + to
+        + companyTotalNote(to, missing), rows,
+        "currency", "begin_receivables", "credit_sales", "end_receivables", "end_current_receivables", "days", "dso", "cei");
+  }
+
+  private static Map<String, Object> receivablesRow(String currency, BigDecimal[] f, long days) {
       BigDecimal begin = f[0];
       BigDecimal end = f[1];
       BigDecimal endCurrent = f[2];
@@ -154,12 +219,9 @@ public class KpiReport {
       BigDecimal collectible = begin.add(sales).subtract(endCurrent);
       BigDecimal cei = collectible.signum() == 0 ? null
           : begin.add(sales).subtract(end).multiply(BigDecimal.valueOf(100)).divide(collectible, 1, RoundingMode.HALF_UP);
-      rows.add(row("currency", currency, "begin_receivables", money(begin), "credit_sales", money(sales),
+      return row("currency", currency, "begin_receivables", money(begin), "credit_sales", money(sales),
           "end_receivables", money(end), "end_current_receivables", money(endCurrent), "days", days, "dso", dso,
-          "cei", cei));
-    });
-    return table("receivables", "DSO and collection effectiveness index (CEI) from " + from + " to " + to, rows,
-        "currency", "begin_receivables", "credit_sales", "end_receivables", "end_current_receivables", "days", "dso", "cei");
+          "cei", cei);
   }
 
   /** Promises to pay due in the period: made, checked, kept and the promise-kept rate, per department. */

@@ -62,6 +62,46 @@ class CustomerAnalysisTest {
     assertThat(viaRest).containsEntry("latePaymentShare", 0.4).containsEntry("oldestOpenDaysPastDue", 20);
   }
 
+  @Autowired io.arcollect.ledger.ReceivableAdjustments adjustments;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+  /**
+   * Issue 13: a written-off invoice has nothing open; write-offs and credit notes are dated events with their user,
+   * and the analysis shows them. H-100 owes 400 + 600 (credit limit 2000, exposure 0.5); 150 of the 400 is credited
+   * (a correction), then the 600 is written off: open 250, exposure 250 / 2000 = 0.125, credited 150, written off 600.
+   */
+  @Test
+  void writeOffsAndCreditNotesLeaveNothingOpenAndAreDatedWithTheirUser() {
+    ClockUtil.setCurrentTime(java.sql.Timestamp.valueOf("2026-07-15 12:00:00"));
+    customers.importCsv(csv(String.join(",", CustomerImport.COLUMNS) + "\n"
+        + "H-100,Hotel Halden,STANDARD,Hospitality,2000,USD,en,Europe/Berlin,,,\n"));
+    invoices.importCsv(csv(String.join(",", InvoiceImport.COLUMNS) + "\n"
+        + "INV-H-1,H-100,2026-05-01,2026-05-31,400.00,USD,400.00,OPEN,,true\n"
+        + "INV-H-2,H-100,2026-05-10,2026-06-09,600.00,USD,600.00,OPEN,,false\n"));
+    assertThat(analysis.of("H-100").orElseThrow().exposureRatio()).isEqualTo(0.5);
+
+    adjustments.credit("H-100", java.util.List.of("INV-H-1"), new java.math.BigDecimal("150"),
+        new io.arcollect.ledger.ReceivableAdjustments.MadeBy("sally", null, "price difference"));
+    long h2 = jdbc.queryForObject("select id from invoices where invoice_number = 'INV-H-2'", Long.class);
+    adjustments.writeOff(java.util.List.of(h2), new io.arcollect.ledger.ReceivableAdjustments.MadeBy("fiona", null, "insolvent"));
+
+    assertThat(jdbc.queryForObject("select open_amount from invoices where invoice_number = 'INV-H-2'",
+        java.math.BigDecimal.class)).isEqualByComparingTo("0");
+    assertThat(jdbc.queryForList("select r.kind, r.amount, r.effective_date, r.user_id from receivable_adjustments r "
+        + "join invoices i on i.id = r.invoice_id where i.invoice_number like 'INV-H-%' order by r.id"))
+        .extracting(r -> r.get("KIND") != null ? r.get("KIND") : r.get("kind"),
+            r -> new java.math.BigDecimal(String.valueOf(r.get("AMOUNT") != null ? r.get("AMOUNT") : r.get("amount"))).stripTrailingZeros().toPlainString(),
+            r -> String.valueOf(r.get("EFFECTIVE_DATE") != null ? r.get("EFFECTIVE_DATE") : r.get("effective_date")),
+            r -> r.get("USER_ID") != null ? r.get("USER_ID") : r.get("user_id"))
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("CORRECTION", "150", "2026-07-15", "sally"),
+            org.assertj.core.groups.Tuple.tuple("WRITE_OFF", "600", "2026-07-15", "fiona"));
+    PaymentBehaviour behaviour = analysis.of("H-100").orElseThrow();
+    assertThat(behaviour.openAmount()).isEqualByComparingTo("250");
+    assertThat(behaviour.exposureRatio()).isEqualTo(0.125);
+    assertThat(behaviour.creditedAmount()).isEqualByComparingTo("150");
+    assertThat(behaviour.writtenOffAmount()).isEqualByComparingTo("600");
+  }
+
   private static double round(double value) {
     return Math.round(value * 10_000) / 10_000.0;
   }

@@ -291,6 +291,14 @@ class CollectionCaseScenariosTest {
     assertThat(jdbc.queryForList("select status from invoices where invoice_number in (?, ?)", String.class, c.account() + "-1",
         c.account() + "-2"))
         .containsOnly("WRITTEN_OFF");
+    // nothing stays open; what was written off is a dated ledger event of the user who approved it
+    assertThat(jdbc.queryForObject("select sum(open_amount) from invoices where invoice_number in (?, ?)",
+        java.math.BigDecimal.class, c.account() + "-1", c.account() + "-2")).isEqualByComparingTo("0");
+    assertThat(jdbc.queryForList("select user_id, kind, amount, case_number, effective_date from receivable_adjustments "
+        + "where case_number = ? order by amount", c.number())).extracting(r -> r.get("user_id"), r -> r.get("kind"),
+            r -> new java.math.BigDecimal(r.get("amount").toString()).intValue(), r -> r.get("effective_date").toString())
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("frank", "WRITE_OFF", 60, today().toString()),
+            org.assertj.core.groups.Tuple.tuple("frank", "WRITE_OFF", 90, today().toString()));
   }
 
   @Test

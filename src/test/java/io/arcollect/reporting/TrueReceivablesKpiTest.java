@@ -121,6 +121,49 @@ class TrueReceivablesKpiTest {
         .containsEntry("cases_closed", 1).containsEntry("recovery_rate", 62.5).containsEntry("avg_days_to_close", 64.0);
   }
 
+  @Test
+  void allCurrenciesAreAlsoTotalledInTheCompanyCurrencyAtTheRatesOfTheLastDay() {
+    // rates of 2021-03-31 (1 EUR = ...): USD 1.1725, DKK 7.4365 (the ECB's of that day); any other currency in this
+    // test database gets 1.0 so that every currency has one
+    LocalDate day = LocalDate.parse("2021-03-31");
+    Map<String, java.math.BigDecimal> perEuro = new java.util.TreeMap<>();
+    jdbc.queryForList("select distinct currency from invoices", String.class).forEach(c -> perEuro.put(c, java.math.BigDecimal.ONE));
+    perEuro.put("USD", new java.math.BigDecimal("1.1725"));
+    perEuro.put("DKK", new java.math.BigDecimal("7.4365"));
+    perEuro.remove("EUR");
+    perEuro.forEach((currency, rate) -> assertThat(rest.withBasicAuth("frank", "frank").exchange(
+        "/api/exchange-rates/" + day + "/" + currency, org.springframework.http.HttpMethod.PUT,
+        new org.springframework.http.HttpEntity<>(Map.of("perEuro", rate)), Map.class).getStatusCode()).isEqualTo(HttpStatus.OK));
+
+    Map<String, Object> table = kpi("receivables", PERIOD);
+    Map<String, Object> total = row(rows(table), "currency", "all in USD");
+
+    // DKK alone: end 5000 DKK = 5000 / 7.4365 * 1.1725 = USD 788.34; every row converted adds up to the total row
+    java.math.BigDecimal expectedEnd = java.math.BigDecimal.ZERO;
+    for (Map<String, Object> r : rows(table)) {
+      String currency = (String) r.get("currency");
+      if (currency.startsWith("all")) {
+        continue;
+      }
+      java.math.BigDecimal end = new java.math.BigDecimal(r.get("end_receivables").toString());
+      java.math.BigDecimal rate = "EUR".equals(currency) ? java.math.BigDecimal.ONE : perEuro.get(currency);
+      expectedEnd = expectedEnd.add(end.divide(rate, java.math.MathContext.DECIMAL64).multiply(new java.math.BigDecimal("1.1725"))
+          .setScale(2, java.math.RoundingMode.HALF_UP));
+    }
+    assertThat(new java.math.BigDecimal("5000").divide(new java.math.BigDecimal("7.4365"), java.math.MathContext.DECIMAL64)
+        .multiply(new java.math.BigDecimal("1.1725")).setScale(2, java.math.RoundingMode.HALF_UP)).isEqualByComparingTo("788.34");
+    assertThat(new java.math.BigDecimal(total.get("end_receivables").toString())).isEqualByComparingTo(expectedEnd);
+    assertThat((String) table.get("description")).contains("'all in USD'", "2021-03-31");
+  }
+
+  @Test
+  void withoutARateForOneCurrencyThereIsNoCompanyTotalAndTheTableSaysWhy() {
+    Map<String, Object> table = kpi("receivables", "from=2020-10-01&to=2020-12-31");
+
+    assertThat(rows(table)).noneMatch(r -> String.valueOf(r.get("currency")).startsWith("all in"));
+    assertThat((String) table.get("description")).contains("no total in USD", "no exchange rate for");
+  }
+
   // --- the hand-computed ledger
 
   private long invoice(long customer, String number, String issued, String due, int amount, int open, String status,
