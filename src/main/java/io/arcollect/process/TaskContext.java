@@ -48,6 +48,11 @@ class TaskContext {
     task.setVariablesLocal(context.forTask(caseNumber));
     // worklist.dmn on the case's figures of today: money first
     task.setPriority(worklist.priority(task));
+    // an open or broken promise: the task is to be looked at on the promised date (Tasklist filter "Promises due")
+    context.promiseToFollowUp(caseNumber).ifPresentOrElse(promise -> {
+      task.setFollowUpDate(java.util.Date.from(promise.promisedDate().atStartOfDay(context.zone()).toInstant()));
+      task.setVariableLocal("promiseStatus", promise.display());
+    }, () -> task.setVariableLocal("promiseStatus", ""));
   }
 
   @EventListener(condition = "#task.eventName == 'complete'")
