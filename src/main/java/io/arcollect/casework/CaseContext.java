@@ -28,9 +28,11 @@ public class CaseContext {
   private final ContactLog contactLog;
   private final Clock clock;
   private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+  private final CaseWords words;
 
   CaseContext(CaseProgress progress, CollectionCaseRepository cases, ContactLog contactLog, Clock clock,
-      org.springframework.jdbc.core.JdbcTemplate jdbc) {
+      org.springframework.jdbc.core.JdbcTemplate jdbc, CaseWords words) {
+    this.words = words;
     this.progress = progress;
     this.cases = cases;
     this.contactLog = contactLog;
@@ -81,8 +83,9 @@ public class CaseContext {
     ZoneId zone = clock.getZone();
     List<ContactAttempt> recent = contactLog.ofCase(caseNumber, 5);
     variables.put("recentContacts", recent.isEmpty() ? "No contacts yet" : recent.stream().map(c ->
-        "%s  %s  %s  %s%s".formatted(WHEN.format(c.occurredAt().atZone(zone)), c.channel(),
-            c.userId() == null ? "automatic" : c.userId(), c.outcome(),
+        "%s  %s  %s  %s%s".formatted(WHEN.format(c.occurredAt().atZone(zone)),
+            words.word("channel", c.channel(), Locale.ENGLISH), c.userId() == null ? "automatic" : c.userId(),
+            words.word("outcome", c.outcome(), Locale.ENGLISH),
             c.notes() == null || c.notes().isBlank() ? "" : "  \"" + c.notes() + "\""))
         .collect(Collectors.joining("\n")));
     return variables;
