@@ -171,6 +171,40 @@ class DisputesAndCallMinimumTest {
     assertThat(tasks.getVariable(world.task(c).getId(), "disputedInvoices")).isEqualTo(c.account() + "-2");
   }
 
+  @Test
+  void sallyFindsTheDisputeAndTheBrokenPromiseInHerFilters() {
+    Case disputedCase = world.openCase("STANDARD", null, "Software", 400, 600);
+    world.complete(disputedCase, "sally", Map.of("contactOutcome", "DISPUTE",
+        "disputedInvoices", List.of(disputedCase.account() + "-1"), "disputeReason", "Damaged"));
+    Case promised = world.openCase("STANDARD", null, "Software", 500, 700);
+    world.complete(promised, "sally", Map.of("contactOutcome", "PROMISE_TO_PAY", "promisedAmount", 1200,
+        "promisedDate", "2026-03-10"));
+    world.passTimer(promised, "Timer_PromisedDate");
+    Task brokenPromiseCall = world.task(promised);
+    assertThat(brokenPromiseCall.getTaskDefinitionKey()).isEqualTo("Task_FollowUpCall");
+    assertThat(tasks.getVariable(brokenPromiseCall.getId(), "promiseStatus"))
+        .isEqualTo("USD 1,200.00 promised for 2026-03-10, broken");
+    Case quiet = world.openCase("STANDARD", null, "Software", 400, 600);
+
+    world.login("sally");
+    try {
+      List<String> disputes = filtered("Disputes");
+      List<String> promises = filtered("Promises due");
+      assertThat(disputes).contains(world.task(disputedCase).getId())
+          .doesNotContain(brokenPromiseCall.getId(), world.task(quiet).getId());
+      assertThat(promises).contains(brokenPromiseCall.getId())
+          .doesNotContain(world.task(disputedCase).getId(), world.task(quiet).getId());
+    } finally {
+      world.logout();
+    }
+  }
+
+  private List<String> filtered(String filterName) {
+    var filters = engine.getFilterService();
+    String id = filters.createFilterQuery().filterName(filterName).singleResult().getId();
+    return filters.<Task>list(id).stream().map(Task::getId).toList();
+  }
+
   private List<String> disputed(Case c) {
     return jdbc.queryForList("select invoice_number from invoices where customer_id = ? and disputed order by 1",
         String.class, c.customerId());
