@@ -42,6 +42,9 @@ public class CaseProgress {
   private final CaseRules rules;
   private final Clock clock;
   private final jakarta.persistence.EntityManager entityManager;
+  /** The currency the strategy's amounts are in: an input of the large-amount decision (collection-strategy.dmn). */
+  @org.springframework.beans.factory.annotation.Value("${arcollect.company-currency:EUR}")
+  private String companyCurrency = "EUR";
 
   CaseProgress(jakarta.persistence.EntityManager entityManager, CollectionCaseRepository cases, CustomerDirectory customers, CustomerAnalysis analysis,
       ReceivableAdjustments adjustments, CaseOutstanding outstanding, JdbcTemplate jdbc,
@@ -76,6 +79,7 @@ public class CaseProgress {
     facts.put("daysPastDue", (int) open.stream().mapToLong(CaseInvoice::daysPastDue).max().orElse(0));
     facts.put("overdueAmount", collectionCase.getOutstandingAmount().doubleValue());
     facts.put("cashPosition", rules.cashPosition());
+    facts.put("companyCurrency", companyCurrency);
     facts.put("maxFollowUps", rules.maxFollowUps());
     facts.put("fourEyesThreshold", rules.fourEyesThreshold().doubleValue());
     facts.put("followUpCount", 0);
@@ -154,6 +158,22 @@ public class CaseProgress {
     return LocalDate.now(clock).plusDays(days);
   }
 
+  /**
+   * Fixes the formal notice's deadline once, {@code days} from today (the day finance approves the letter), on the
+   * case record; the letter, the timer and the trail take this date. Answers it.
+   */
+  @Transactional
+  public LocalDate fixNoticeDeadline(String caseNumber, int days) {
+    LocalDate deadline = deadline(days);
+    find(caseNumber).noticeDeadline(deadline);
+    return deadline;
+  }
+
+  /** The moment a deadline has passed: the start of the day after it, in the business time zone. */
+  public java.time.Instant endOf(LocalDate deadline) {
+    return deadline.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
+  }
+
   /** The start of the day after the grace period of a payment due on {@code due}. */
   public java.time.Instant graceEnds(LocalDate due) {
     return due.plusDays(1L + rules.instalmentGraceDays()).atStartOfDay(clock.getZone()).toInstant();
@@ -225,15 +245,23 @@ public class CaseProgress {
   @Transactional
   public BigDecimal resolveDispute(String caseNumber, Object invoiceNumbers, DisputeResolution resolution,
       BigDecimal creditAmount) {
+    return resolveDispute(caseNumber, invoiceNumbers, resolution, creditAmount, null, null);
+  }
+
+  /** Settles a dispute, the credit made by {@code userId} for {@code reason}; answers what stays outstanding. */
+  @Transactional
+  public BigDecimal resolveDispute(String caseNumber, Object invoiceNumbers, DisputeResolution resolution,
+      BigDecimal creditAmount, String userId, String reason) {
     CollectionCase collectionCase = find(caseNumber);
     Set<String> numbers = caseInvoiceNumbers(caseNumber, invoiceNumbers);
+    ReceivableAdjustments.MadeBy madeBy = new ReceivableAdjustments.MadeBy(userId, caseNumber, reason);
     switch (resolution) {
-      case CREDIT_NOTE -> adjustments.credit(collectionCase.getCustomerAccount(), numbers, null);
+      case CREDIT_NOTE -> adjustments.credit(collectionCase.getCustomerAccount(), numbers, null, madeBy);
       case CORRECTION -> {
         if (creditAmount == null || creditAmount.signum() <= 0) {
           throw new IllegalArgumentException("A correction needs the amount to credit");
         }
-        adjustments.credit(collectionCase.getCustomerAccount(), numbers, creditAmount);
+        adjustments.credit(collectionCase.getCustomerAccount(), numbers, creditAmount, madeBy);
       }
       case REJECTED -> adjustments.clearDispute(collectionCase.getCustomerAccount(), numbers);
     }
@@ -243,8 +271,14 @@ public class CaseProgress {
   /** Writes off what is open of the case's invoices; answers the amount written off. */
   @Transactional
   public BigDecimal writeOff(String caseNumber) {
+    return writeOff(caseNumber, null, null);
+  }
+
+  /** Writes off what is open of the case's invoices, approved by {@code userId}; answers the amount written off. */
+  @Transactional
+  public BigDecimal writeOff(String caseNumber, String userId, String reason) {
     BigDecimal written = adjustments.writeOff(invoices(caseNumber).stream().filter(CaseInvoice::isOpen)
-        .map(CaseInvoice::invoiceId).toList());
+        .map(CaseInvoice::invoiceId).toList(), new ReceivableAdjustments.MadeBy(userId, caseNumber, reason));
     outstanding.refresh(caseNumber);
     return written;
   }

@@ -22,7 +22,8 @@ class ResolveDispute implements JavaDelegate {
     BigDecimal left = progress.resolveDispute(CaseVariables.caseNumber(execution),
         execution.getVariable("disputedInvoices"),
         DisputeResolution.valueOf(CaseVariables.text(execution, "disputeResolution")),
-        CaseVariables.amount(execution, "creditAmount"));
+        CaseVariables.amount(execution, "creditAmount"), CaseVariables.currentUser(execution),
+        CaseVariables.text(execution, "notes"));
     execution.setVariable("outstandingAmount", left.doubleValue());
   }
 }
