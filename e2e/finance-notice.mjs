@@ -11,7 +11,7 @@ await scenario(`fiona approves the formal notice to ${customer}`, async (browser
   await openTask(page, `Approve demand letter: ${customer}`);
   await claim(page);
   const contacts = await shown(page, 'Recent contacts');
-  expect(contacts.includes('sally') && contacts.includes('REFUSES'),
+  expect(contacts.includes('sally') && contacts.includes('refuses to pay'),
     `the recent contacts show sally's refused follow-up call: ${contacts}`);
   await shot(page, '5-finance-approve-demand-letter');
   await choose(page, 'Decision', 'Approve');

@@ -6,6 +6,7 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -26,15 +27,41 @@ public class CaseContext {
   private final CollectionCaseRepository cases;
   private final ContactLog contactLog;
   private final Clock clock;
+  private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+  private final CaseWords words;
 
-  CaseContext(CaseProgress progress, CollectionCaseRepository cases, ContactLog contactLog, Clock clock) {
+  CaseContext(CaseProgress progress, CollectionCaseRepository cases, ContactLog contactLog, Clock clock,
+      org.springframework.jdbc.core.JdbcTemplate jdbc, CaseWords words) {
+    this.words = words;
     this.progress = progress;
     this.cases = cases;
     this.contactLog = contactLog;
     this.clock = clock;
+    this.jdbc = jdbc;
   }
 
-  /** Task variables: invoiceTable, recentContacts, outstandingDisplay, openInvoiceNumbers. */
+  /** The case's latest promise to pay when it is still open or was broken: the date to look at the case again. */
+  public record PromiseToFollowUp(LocalDate promisedDate, boolean broken, String display) {}
+
+  @Transactional
+  public java.util.Optional<PromiseToFollowUp> promiseToFollowUp(String caseNumber) {
+    return jdbc.query("""
+        select amount, currency, promised_date, kept from promises_to_pay where case_number = ?
+         order by made_at desc, id desc fetch first 1 rows only
+        """, (rs, n) -> {
+          Object kept = rs.getObject(4);
+          if (Boolean.TRUE.equals(kept)) {
+            return null;
+          }
+          boolean broken = Boolean.FALSE.equals(kept);
+          LocalDate date = rs.getObject(3, LocalDate.class);
+          String display = "%s %s promised for %s%s".formatted(rs.getString(2), money(rs.getBigDecimal(1)), date,
+              broken ? ", broken" : date.isAfter(LocalDate.now(clock)) ? "" : ", due");
+          return new PromiseToFollowUp(date, broken, display);
+        }, caseNumber).stream().filter(java.util.Objects::nonNull).findFirst();
+  }
+
+  /** Task variables: invoiceTable, recentContacts, outstandingDisplay, openInvoiceNumbers, invoiceOptions. */
   @Transactional
   public Map<String, Object> forTask(String caseNumber) {
     CollectionCase collectionCase = find(caseNumber);
@@ -44,14 +71,21 @@ public class CaseContext {
         "%s  due %s  %d days late  %s %s open of %s%s".formatted(i.invoiceNumber(), i.dueDate(), i.daysPastDue(),
             i.currency(), money(i.openAmount()), money(i.amount()), i.disputed() ? "  DISPUTED" : ""))
         .collect(Collectors.joining("\n")));
+    // for the Tasklist filter "Disputes"
+    variables.put("hasDisputedInvoices", open.stream().anyMatch(CaseInvoice::disputed));
     variables.put("openInvoiceNumbers", open.stream().map(CaseInvoice::invoiceNumber).collect(Collectors.joining(", ")));
+    // the options of the forms' "disputed invoices" checklist: only the case's own open invoices can be ticked
+    variables.put("invoiceOptions", open.stream().map(i -> Map.of("value", i.invoiceNumber(), "label",
+        "%s, due %s, %s %s open%s".formatted(i.invoiceNumber(), i.dueDate(), i.currency(), money(i.openAmount()),
+            i.disputed() ? " (disputed)" : ""))).toList());
     BigDecimal outstanding = open.stream().map(CaseInvoice::openAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
     variables.put("outstandingDisplay", collectionCase.getCurrency() + " " + money(outstanding));
     ZoneId zone = clock.getZone();
     List<ContactAttempt> recent = contactLog.ofCase(caseNumber, 5);
     variables.put("recentContacts", recent.isEmpty() ? "No contacts yet" : recent.stream().map(c ->
-        "%s  %s  %s  %s%s".formatted(WHEN.format(c.occurredAt().atZone(zone)), c.channel(),
-            c.userId() == null ? "automatic" : c.userId(), c.outcome(),
+        "%s  %s  %s  %s%s".formatted(WHEN.format(c.occurredAt().atZone(zone)),
+            words.word("channel", c.channel(), Locale.ENGLISH), c.userId() == null ? "automatic" : c.userId(),
+            words.word("outcome", c.outcome(), Locale.ENGLISH),
             c.notes() == null || c.notes().isBlank() ? "" : "  \"" + c.notes() + "\""))
         .collect(Collectors.joining("\n")));
     return variables;
@@ -64,6 +98,11 @@ public class CaseContext {
 
   public Instant now() {
     return clock.instant();
+  }
+
+  /** The business clock's time zone. */
+  public ZoneId zone() {
+    return clock.getZone();
   }
 
   private CollectionCase find(String caseNumber) {

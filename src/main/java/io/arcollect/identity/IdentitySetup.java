@@ -144,6 +144,15 @@ public class IdentitySetup implements ApplicationRunner {
         taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
             .dueBeforeExpression("${now()}").orderByDueDate().asc(),
         caseVariables);
+    // a task's follow-up date is the promised date of its case's open or broken promise (process.TaskContext)
+    filter("Promises due", "My department's cases with a promise to pay due today or earlier, or broken", 7,
+        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+            .followUpBeforeExpression("${dateTime().withTimeAtStartOfDay().plusDays(1)}").orderByFollowUpDate().asc(),
+        caseVariables + ";promiseStatus,Promise");
+    filter("Disputes", "My department's cases with disputed invoices, the disputes to resolve among them", 8,
+        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+            .taskVariableValueEquals("hasDisputedInvoices", true),
+        caseVariables);
   }
 
   private void filter(String name, String description, int priority, TaskQuery query, String variables) {

@@ -1,6 +1,7 @@
 package io.arcollect.process;
 
 import io.arcollect.casework.CaseContext;
+import io.arcollect.casework.CaseWords;
 import io.arcollect.casework.ContactAttempt;
 import io.arcollect.casework.ContactLog;
 import java.util.Collection;
@@ -27,12 +28,18 @@ class TaskContext {
   private final CaseContext context;
   private final ContactLog contactLog;
   private final Worklist worklist;
+  private final CaseWords words;
 
-  TaskContext(CaseContext context, ContactLog contactLog, Worklist worklist) {
+  TaskContext(CaseContext context, ContactLog contactLog, Worklist worklist, CaseWords words) {
     this.context = context;
     this.contactLog = contactLog;
     this.worklist = worklist;
+    this.words = words;
   }
+
+  /** Amounts the forms show: as "USD 1,234.50" in {@code <name>Display}. */
+  private static final java.util.List<String> AMOUNTS_SHOWN = java.util.List.of("planTotal", "planDownPayment",
+      "planInstalmentAmount", "promisedAmount", "lastPaymentAmount");
 
   @EventListener(condition = "#task.eventName == 'create'")
   public void created(DelegateTask task) {
@@ -48,6 +55,12 @@ class TaskContext {
     task.setVariablesLocal(context.forTask(caseNumber));
     // worklist.dmn on the case's figures of today: money first
     task.setPriority(worklist.priority(task));
+    // an open or broken promise: the task is to be looked at on the promised date (Tasklist filter "Promises due")
+    context.promiseToFollowUp(caseNumber).ifPresentOrElse(promise -> {
+      task.setFollowUpDate(java.util.Date.from(promise.promisedDate().atStartOfDay(context.zone()).toInstant()));
+      task.setVariableLocal("promiseStatus", promise.display());
+    }, () -> task.setVariableLocal("promiseStatus", ""));
+    displayed(task);
   }
 
   @EventListener(condition = "#task.eventName == 'complete'")
@@ -64,6 +77,20 @@ class TaskContext {
         task.getTaskDefinitionKey(), context.now(), FourEyes.actingUser(task),
         String.valueOf(orElse(outcome, "DONE")), (String) task.getVariable("notes"), task.getName(),
         task.getProcessInstanceId(), task.getId()));
+  }
+
+  /** The forms' context in words and with the currency: codes as words (English and Chinese), money formatted. */
+  private void displayed(DelegateTask task) {
+    task.setVariableLocal("customerTierDisplay", words.bilingual("tier", CaseVariables.text(task, "customerTier")));
+    task.setVariableLocal("creditGradeDisplay", words.bilingual("grade", CaseVariables.text(task, "creditGrade")));
+    task.setVariableLocal("strategyDisplay", words.bilingual("strategy", CaseVariables.text(task, "strategyName")));
+    String currency = CaseVariables.text(task, "currency");
+    for (String name : AMOUNTS_SHOWN) {
+      java.math.BigDecimal amount = CaseVariables.amount(task, name);
+      if (amount != null) {
+        task.setVariableLocal(name + "Display", (currency == null ? "" : currency + " ") + CaseContext.money(amount));
+      }
+    }
   }
 
   private static Object orElse(Object value, Object fallback) {

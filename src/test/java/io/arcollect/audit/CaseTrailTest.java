@@ -243,7 +243,7 @@ class CaseTrailTest extends OutreachTestBase {
     // the dispute and its credit note, decided by fiona
     assertThat(ofKind(trail, "HUMAN_STEP")).anySatisfy(step -> {
       assertThat(step.get("actor")).isEqualTo(collector);
-      assertThat(submitted(step)).containsEntry("Outcome", "Disputes invoices").containsEntry("Disputed invoice numbers", disputed);
+      assertThat(submitted(step)).containsEntry("Outcome", "Disputes invoices").containsEntry("Disputed invoices", disputed);
     }).anySatisfy(step -> {
       assertThat(step.get("actor")).isEqualTo("fiona");
       assertThat(submitted(step)).containsEntry("Resolution", "Credit note: credit the disputed invoices in full");
