@@ -71,6 +71,12 @@ public class CustomerOutreach {
           null);
       return;
     }
+    if (request.caseNumber() == null) {
+      // a pre-due reminder: no case to keep the body with
+      logContact(message, "SENT", "Email to " + to + ": " + subject + " (invoices " + request.detail("invoiceNumbers")
+          + ")", "message:" + messageId.get());
+      return;
+    }
     long body = storeBody(request, "", html);
     logContact(message, "SENT", "Email to " + to + ": " + subject, "document:" + body + " message:" + messageId.get());
   }
@@ -134,7 +140,7 @@ public class CustomerOutreach {
     Map<String, String> body = new LinkedHashMap<>();
     body.put("to", phone);
     body.put("text", messages.sms(message));
-    body.put("reference", request.caseNumber());
+    body.put("reference", request.caseNumber() == null ? request.customerAccount() : request.caseNumber());
     return Optional.of(new SmsCall(gateway.url(), "Bearer " + gateway.token(), write(body)));
   }
 

@@ -303,7 +303,7 @@ class CaseTrailTest extends OutreachTestBase {
 
     // Waiting for other branches (issue 14's done-when); enable each line when its branch is on main:
     // refusedSelfApprovalIsInTheTrail(trail);  // desk: refused four-eyes attempts logged (INTERNAL, REFUSED, user, reason)
-    // everyEmailIsADocument(trail);            // outreach: every email body stored as a case document
+    everyEmailIsADocument(trail);              // outreach: every email body stored as a case document
     // creditNoteAmountIsInTheTrail(trail, disputed); // ledger: dated credit notes and write-offs (receivable_adjustments)
 
     byte[] pdf = export(c, "pdf", byte[].class, MediaType.APPLICATION_PDF);
