@@ -105,12 +105,16 @@ class CaseTrailTest extends OutreachTestBase {
       assertThat((Map<String, Object>) details(decision).get("outputs"))
           .containsEntry("Strategy", world.record(c).getStrategy()).containsKey("Owning department");
     });
+    String reminderId = mails.get(0).getMessageID();
+    String noticeId = mails.get(1).getMessageID();
     assertThat(ofKind(trail, "CONTACT")).anySatisfy(contact -> assertThat(details(contact))
             .containsEntry("channel", "EMAIL").containsEntry("template", "friendly-reminder").containsEntry("outcome", "SENT")
-            .containsEntry("reference", "message:" + mails.get(0).getMessageID()))
+            .hasEntrySatisfying("reference", reference -> assertThat((String) reference)
+                .matches("document:\\d+ message:" + java.util.regex.Pattern.quote(reminderId))))
         .anySatisfy(contact -> assertThat(details(contact)).containsEntry("channel", "LETTER")
             .containsEntry("template", "formal-notice").containsEntry("outcome", "SENT")
-            .containsEntry("reference", "document:" + notice + " message:" + mails.get(1).getMessageID()))
+            .hasEntrySatisfying("reference", reference -> assertThat((String) reference).matches("document:" + notice
+                + " document:\\d+ message:" + java.util.regex.Pattern.quote(noticeId))))
         .anySatisfy(contact -> assertThat(contact).containsEntry("actor", "sally").containsEntry("subject", "Task_InitialContact"));
     assertThat(ofKind(trail, "DOCUMENT")).filteredOn(d -> "FORMAL_NOTICE".equals(d.get("subject"))).singleElement()
         .satisfies(document -> assertThat(details(document)).containsEntry("documentId", (int) notice).containsKey("sha256"));
