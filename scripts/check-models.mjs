@@ -10,6 +10,11 @@
 // - no task listener outside TASK_LISTENERS_WITHOUT_TEMPLATE: Camunda 7 templates cannot carry one, so a
 //   building block on user tasks is an extension property read by a Spring task event listener (outcomeVariable,
 //   customerContact, taskTitle in io.arcollect.process).
+// - every extension property (camunda:property) in the BPMN is one an element template sets: the building blocks
+//   read by the application's listeners (taskTitle, outcomeVariable, customerContact, fourEyesAgainst,
+//   recordActorAs), so a misspelt one cannot silently switch a building block off;
+// - a form that takes its wording from the task ({{proposerRole}}, {{approverRole}}: any {{...Role}}) gets it
+//   from every user task that shows it, as an input parameter of that task.
 //
 // Usage: node scripts/check-models.mjs [project directory, default: the one holding this script]
 import { readFileSync, readdirSync } from 'node:fs';
@@ -148,12 +153,37 @@ function listenersIn(definitions) {
   return used;
 }
 
+function extensionPropertiesIn(definitions) {
+  const used = [];
+  for (const element of walk(definitions)) {
+    if (!element.$instanceOf('bpmn:FlowElement') && !element.$instanceOf('bpmn:Process')) continue;
+    for (const value of extensionValues(element)) {
+      if (value.$type !== 'camunda:Properties') continue;
+      for (const property of value.values ?? []) used.push({ element, name: property.name });
+    }
+  }
+  return used;
+}
+
+function userTaskFormsIn(definitions) {
+  const used = [];
+  for (const element of walk(definitions)) {
+    if (element.$type !== 'bpmn:UserTask' || !element.get('camunda:formRef')) continue;
+    const inputs = extensionValues(element).filter((value) => value.$type === 'camunda:InputOutput')
+      .flatMap((io) => io.inputParameters ?? []).map((parameter) => parameter.name);
+    used.push({ element, formRef: element.get('camunda:formRef'), inputs });
+  }
+  return used;
+}
+
 const bpmnModdle = new BpmnModdle({ camunda: camundaBpmn });
 const dmnModdle = new DmnModdle({ camunda: camundaDmn });
 const processes = join(root, 'processes');
 const delegates = [];
 const connectors = [];
 const listeners = [];
+const extensionProperties = [];
+const userTaskForms = [];
 
 for (const file of filesUnder(processes, '.bpmn')) {
   const definitions = await parse(file, bpmnModdle);
@@ -163,6 +193,8 @@ for (const file of filesUnder(processes, '.bpmn')) {
   delegates.push(...delegatesIn(definitions).map((use) => ({ ...use, file })));
   connectors.push(...connectorsIn(definitions).map((use) => ({ ...use, file })));
   listeners.push(...listenersIn(definitions).map((use) => ({ ...use, file })));
+  extensionProperties.push(...extensionPropertiesIn(definitions).map((use) => ({ ...use, file })));
+  userTaskForms.push(...userTaskFormsIn(definitions).map((use) => ({ ...use, file })));
 }
 
 for (const file of filesUnder(processes, '.dmn')) {
@@ -181,8 +213,17 @@ function readJson(file) {
   }
 }
 
+// {{...Role}} placeholders in a form's texts: wording the task gives (task-local input parameters)
+const formWording = new Map();
+function textsOf(component) {
+  return [component.text, component.label, ...(component.components ?? []).flatMap(textsOf)].filter((t) => typeof t === 'string');
+}
 for (const file of filesUnder(join(root, 'forms'), '.form')) {
   const form = readJson(file);
+  if (form?.id) {
+    const wording = new Set(textsOf(form).flatMap((text) => [...text.matchAll(/\{\{\s*(\w+Role)\s*\}\}/g)].map((m) => m[1])));
+    formWording.set(form.id, wording);
+  }
   if (form && (form.executionPlatform !== PLATFORM || form.executionPlatformVersion !== PLATFORM_VERSION)) {
     problem(file, `must say "executionPlatform": "${PLATFORM}", "executionPlatformVersion": "${PLATFORM_VERSION}" `
       + `(found ${JSON.stringify(form.executionPlatform ?? null)} ${JSON.stringify(form.executionPlatformVersion ?? null)})`);
@@ -250,6 +291,23 @@ for (const { element, type, event, kind, value, file } of listeners) {
   const same = (t) => t.event === event && t.kind === kind && (t.value === value || (kind === 'expression' && callee(t.value) === callee(value)));
   if (!listenerTemplates.some(same)) {
     problem(file, `${element.id} has an execution listener ${value ?? kind} on ${event}, which no element template provides`);
+  }
+}
+
+const templateProperties = new Set(templates.flatMap((template) => template.properties ?? [])
+  .filter((property) => property.binding?.type === 'camunda:property').map((property) => property.binding.name));
+for (const { element, name, file } of extensionProperties) {
+  if (!templateProperties.has(name)) {
+    problem(file, `${element.id} has the extension property "${name}", which no element template sets `
+      + `(building blocks: ${[...templateProperties].sort().join(', ')})`);
+  }
+}
+
+for (const { element, formRef, inputs, file } of userTaskForms) {
+  for (const wording of formWording.get(formRef) ?? []) {
+    if (!inputs.includes(wording)) {
+      problem(file, `${element.id} shows form ${formRef}, whose text says {{${wording}}}: give the task an input parameter ${wording}`);
+    }
   }
 }
 

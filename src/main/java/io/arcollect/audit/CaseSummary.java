@@ -37,11 +37,6 @@ record CaseSummary(String caseNumber, String customerAccount, String customerNam
     BigDecimal received = sum(trail, Kind.PAYMENT, "allocatedToCase", null);
     BigDecimal credited = sum(trail, Kind.ADJUSTMENT, "amount", "CREDIT_NOTE").add(sum(trail, Kind.ADJUSTMENT, "amount", "CORRECTION"));
     BigDecimal writtenOff = sum(trail, Kind.ADJUSTMENT, "amount", "WRITE_OFF");
-    if (writtenOff.signum() == 0) {
-      // until write-offs are dated ledger events (ledger branch), a written-off invoice keeps what was open of it
-      writtenOff = invoices.stream().filter(i -> "WRITTEN_OFF".equals(i.status())).map(CaseInvoice::openAmount)
-          .reduce(BigDecimal.ZERO, BigDecimal::add);
-    }
     return new CaseSummary(c.getCaseNumber(), c.getCustomerAccount(), customerName, c.getCurrency(),
         c.getStatus().name(), c.getOutcome(), c.getOpenedAt(), c.getClosedAt(), c.getAmountAtOpen(),
         c.getOutstandingAmount(), invoices, c.getStrategy(), c.getCreditGrade(), c.getOwningDepartment(), because,

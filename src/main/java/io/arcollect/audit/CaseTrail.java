@@ -78,10 +78,12 @@ public class CaseTrail {
   private final CaseRecord caseRecord;
   private final DeployedModels models;
   private final SystemAuthority system;
+  private final io.arcollect.ledger.ReceivableAdjustments adjustments;
 
   CaseTrail(HistoryService history, TaskService tasks, ContactLog contactLog, CaseDocuments documents,
       PromisesToPay promises, CaseProgress progress, PaymentHistory payments, CaseRecord caseRecord,
-      DeployedModels models, SystemAuthority system) {
+      DeployedModels models, SystemAuthority system, io.arcollect.ledger.ReceivableAdjustments adjustments) {
+    this.adjustments = adjustments;
     this.history = history;
     this.tasks = tasks;
     this.contactLog = contactLog;
@@ -117,6 +119,8 @@ public class CaseTrail {
     promises.ofCase(caseNumber).forEach(promise -> trail.addAll(promise(promise, contacts)));
     List<String> invoiceNumbers = progress.invoices(caseNumber).stream().map(CaseInvoice::invoiceNumber).toList();
     payments.receiptsFor(invoiceNumbers).forEach(receipt -> trail.add(payment(receipt, invoiceNumbers)));
+    adjustments.ofCase(caseNumber).forEach(a -> trail.add(adjustment(a.kind().name(), a.invoiceNumber(), a.amount(),
+        a.currency(), a.effectiveDate(), a.recordedAt(), a.userId(), a.reason())));
     trail.sort(Comparator.comparing(TrailEntry::at).thenComparing(CaseTrail::orderInAMoment));
     return trail;
   }
@@ -549,12 +553,7 @@ public class CaseTrail {
         details);
   }
 
-  /**
-   * A credit note, correction or write-off as the ledger dates it, with its user. Wired in when the ledger's dated
-   * adjustments (branch {@code ledger}: {@code ReceivableAdjustments.ofCase}) are on main, in {@link #of}:
-   * {@code adjustments.ofCase(caseNumber).forEach(a -> trail.add(adjustment(a.kind().name(), a.invoiceNumber(),
-   * a.amount(), a.currency(), a.effectiveDate(), a.recordedAt(), a.userId(), a.reason())))}.
-   */
+  /** A credit note, correction or write-off as the ledger dates it (receivable_adjustments), with its user. */
   static TrailEntry adjustment(String kind, String invoiceNumber, BigDecimal amount, String currency,
       java.time.LocalDate effectiveDate, Instant recordedAt, String userId, String reason) {
     String what = switch (kind) {

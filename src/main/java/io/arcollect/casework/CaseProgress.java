@@ -42,6 +42,9 @@ public class CaseProgress {
   private final CaseRules rules;
   private final Clock clock;
   private final jakarta.persistence.EntityManager entityManager;
+  /** The currency the strategy's amounts are in: an input of the large-amount decision (collection-strategy.dmn). */
+  @org.springframework.beans.factory.annotation.Value("${arcollect.company-currency:EUR}")
+  private String companyCurrency = "EUR";
 
   CaseProgress(jakarta.persistence.EntityManager entityManager, CollectionCaseRepository cases, CustomerDirectory customers, CustomerAnalysis analysis,
       ReceivableAdjustments adjustments, CaseOutstanding outstanding, JdbcTemplate jdbc,
@@ -76,6 +79,7 @@ public class CaseProgress {
     facts.put("daysPastDue", (int) open.stream().mapToLong(CaseInvoice::daysPastDue).max().orElse(0));
     facts.put("overdueAmount", collectionCase.getOutstandingAmount().doubleValue());
     facts.put("cashPosition", rules.cashPosition());
+    facts.put("companyCurrency", companyCurrency);
     facts.put("maxFollowUps", rules.maxFollowUps());
     facts.put("fourEyesThreshold", rules.fourEyesThreshold().doubleValue());
     facts.put("followUpCount", 0);
@@ -207,24 +211,57 @@ public class CaseProgress {
 
   /** Disputed invoices are not chased until the dispute is resolved. */
   @Transactional
-  public void recordDispute(String caseNumber, String invoiceNumbers, String reason) {
+  public void recordDispute(String caseNumber, Object invoiceNumbers, String reason) {
     CollectionCase collectionCase = find(caseNumber);
     adjustments.dispute(collectionCase.getCustomerAccount(), caseInvoiceNumbers(caseNumber, invoiceNumbers), reason);
   }
 
+  /**
+   * Whether every open invoice of the case is disputed: then nothing may be claimed, so no demand letter, credit
+   * hold or legal referral happens until the dispute is resolved.
+   */
+  @Transactional
+  public boolean fullyDisputed(String caseNumber) {
+    List<CaseInvoice> open = invoices(caseNumber).stream().filter(CaseInvoice::isOpen).toList();
+    return !open.isEmpty() && open.stream().allMatch(CaseInvoice::disputed);
+  }
+
+  /** The case's open disputed invoices with what the customer disputes, oldest due first. */
+  @Transactional
+  public Map<String, String> openDisputes(String caseNumber) {
+    entityManager.flush();
+    Map<String, String> disputes = new java.util.LinkedHashMap<>();
+    jdbc.query("""
+        select i.invoice_number, i.dispute_reason
+          from case_invoices ci join collection_cases k on k.id = ci.case_id join invoices i on i.id = ci.invoice_id
+         where k.case_number = ? and i.status = 'OPEN' and i.disputed
+         order by i.due_date, i.invoice_number
+        """, (org.springframework.jdbc.core.RowCallbackHandler) rs ->
+            disputes.put(rs.getString(1), rs.getString(2) == null ? "" : rs.getString(2)), caseNumber);
+    return disputes;
+  }
+
   /** Settles a dispute; answers what stays outstanding. */
   @Transactional
-  public BigDecimal resolveDispute(String caseNumber, String invoiceNumbers, DisputeResolution resolution,
+  public BigDecimal resolveDispute(String caseNumber, Object invoiceNumbers, DisputeResolution resolution,
       BigDecimal creditAmount) {
+    return resolveDispute(caseNumber, invoiceNumbers, resolution, creditAmount, null, null);
+  }
+
+  /** Settles a dispute, the credit made by {@code userId} for {@code reason}; answers what stays outstanding. */
+  @Transactional
+  public BigDecimal resolveDispute(String caseNumber, String invoiceNumbers, DisputeResolution resolution,
+      BigDecimal creditAmount, String userId, String reason) {
     CollectionCase collectionCase = find(caseNumber);
     Set<String> numbers = caseInvoiceNumbers(caseNumber, invoiceNumbers);
+    ReceivableAdjustments.MadeBy madeBy = new ReceivableAdjustments.MadeBy(userId, caseNumber, reason);
     switch (resolution) {
-      case CREDIT_NOTE -> adjustments.credit(collectionCase.getCustomerAccount(), numbers, null);
+      case CREDIT_NOTE -> adjustments.credit(collectionCase.getCustomerAccount(), numbers, null, madeBy);
       case CORRECTION -> {
         if (creditAmount == null || creditAmount.signum() <= 0) {
           throw new IllegalArgumentException("A correction needs the amount to credit");
         }
-        adjustments.credit(collectionCase.getCustomerAccount(), numbers, creditAmount);
+        adjustments.credit(collectionCase.getCustomerAccount(), numbers, creditAmount, madeBy);
       }
       case REJECTED -> adjustments.clearDispute(collectionCase.getCustomerAccount(), numbers);
     }
@@ -234,8 +271,14 @@ public class CaseProgress {
   /** Writes off what is open of the case's invoices; answers the amount written off. */
   @Transactional
   public BigDecimal writeOff(String caseNumber) {
+    return writeOff(caseNumber, null, null);
+  }
+
+  /** Writes off what is open of the case's invoices, approved by {@code userId}; answers the amount written off. */
+  @Transactional
+  public BigDecimal writeOff(String caseNumber, String userId, String reason) {
     BigDecimal written = adjustments.writeOff(invoices(caseNumber).stream().filter(CaseInvoice::isOpen)
-        .map(CaseInvoice::invoiceId).toList());
+        .map(CaseInvoice::invoiceId).toList(), new ReceivableAdjustments.MadeBy(userId, caseNumber, reason));
     outstanding.refresh(caseNumber);
     return written;
   }
@@ -267,18 +310,34 @@ public class CaseProgress {
     publish(CaseEvent.Type.CASE_CLOSED, collectionCase);
   }
 
-  private Set<String> caseInvoiceNumbers(String caseNumber, String invoiceNumbers) {
-    Set<String> named = Arrays.stream(String.valueOf(invoiceNumbers).split("[,;\\s]+")).map(String::trim)
-        .filter(n -> !n.isEmpty() && !"null".equals(n)).collect(Collectors.toCollection(java.util.TreeSet::new));
+  /**
+   * The invoice numbers a form names (a checklist's list, a JSON array or numbers separated by commas), each checked
+   * to be an invoice of this case: a number from elsewhere is refused in words and nothing is changed.
+   */
+  private Set<String> caseInvoiceNumbers(String caseNumber, Object invoiceNumbers) {
+    Set<String> named = invoiceNumbersOf(invoiceNumbers);
     Set<String> ofCase = invoices(caseNumber).stream().map(CaseInvoice::invoiceNumber).collect(Collectors.toSet());
     if (named.isEmpty()) {
-      throw new IllegalArgumentException("Name the disputed invoices (numbers separated by commas)");
+      throw io.arcollect.system.UserError.badInput("Tick the invoices the customer disputes");
     }
     List<String> foreign = named.stream().filter(n -> !ofCase.contains(n)).toList();
     if (!foreign.isEmpty()) {
-      throw new IllegalArgumentException("Not invoices of case " + caseNumber + ": " + String.join(", ", foreign));
+      throw io.arcollect.system.UserError.badInput("Not an invoice of case " + caseNumber + ": "
+          + String.join(", ", foreign) + ". Tick the disputed invoices in the list of the case's invoices.");
     }
     return named;
+  }
+
+  /** Invoice numbers from a list, a JSON array text ["A","B"] or text separated by commas, semicolons or spaces. */
+  public static Set<String> invoiceNumbersOf(Object value) {
+    java.util.stream.Stream<String> parts;
+    if (value instanceof java.util.Collection<?> list) {
+      parts = list.stream().map(String::valueOf);
+    } else {
+      parts = Arrays.stream(String.valueOf(value).replaceAll("[\\[\\]\"]", " ").split("[,;\\s]+"));
+    }
+    return parts.map(String::trim).filter(n -> !n.isEmpty() && !"null".equals(n))
+        .collect(Collectors.toCollection(java.util.TreeSet::new));
   }
 
   private void publish(CaseEvent.Type type, CollectionCase collectionCase) {

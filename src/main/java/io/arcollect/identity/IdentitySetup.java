@@ -51,6 +51,7 @@ public class IdentitySetup implements ApplicationRunner {
       "frank", StaffGroup.FINANCE.id(),
       "fiona", StaffGroup.FINANCE.id(),
       "larry", StaffGroup.LEGAL.id(),
+      "lena", StaffGroup.LEGAL.id(),
       "audrey", StaffGroup.AUDITORS.id(),
       "paula", StaffGroup.PROCESS_OWNERS.id());
 

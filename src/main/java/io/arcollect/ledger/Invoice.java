@@ -120,12 +120,15 @@ public class Invoice {
     return applied;
   }
 
-  /** The open amount is lost: it stays recorded as what was written off. */
-  void writeOff() {
+  /** The open amount is lost: nothing stays open; answers what was written off (recorded as an adjustment). */
+  BigDecimal writeOff() {
     if (status != InvoiceStatus.OPEN) {
       throw new IllegalStateException("Invoice " + invoiceNumber + " is " + status + ", not open");
     }
+    BigDecimal written = openAmount;
+    openAmount = BigDecimal.ZERO;
     status = InvoiceStatus.WRITTEN_OFF;
+    return written;
   }
 
   public void markDisputed(String reason) {

@@ -17,10 +17,12 @@ class ApplyStrategy implements JavaDelegate {
 
   private final CaseProgress progress;
   private final TalkingPoints talkingPoints;
+  private final Worklist worklist;
 
-  ApplyStrategy(CaseProgress progress, TalkingPoints talkingPoints) {
+  ApplyStrategy(CaseProgress progress, TalkingPoints talkingPoints, Worklist worklist) {
     this.progress = progress;
     this.talkingPoints = talkingPoints;
+    this.worklist = worklist;
   }
 
   @Override
@@ -33,11 +35,14 @@ class ApplyStrategy implements JavaDelegate {
     execution.setVariables(strategy);
     execution.removeVariable("strategy");
     String firstChannel = (String) strategy.get("firstChannel");
-    // phone calls and visits are personal: no automatic mail before them
+    // phone calls and visits are personal: no automatic mail before them; a balance too small for a call
+    // (worklist.dmn, minimum-call-balance) gets the automatic reminders only
     execution.setVariable("automaticReminder", "EMAIL".equals(firstChannel) || "LETTER".equals(firstChannel)
-        || "SMS".equals(firstChannel));
+        || "SMS".equals(firstChannel) || worklist.belowCallMinimum(execution));
     // the friendly reminder goes by SMS when the strategy says so (Connect SMS step), else by email
     execution.setVariable("reminderChannel", "SMS".equals(firstChannel) ? "SMS" : "EMAIL");
+    // the worklist's priority (worklist.dmn, task-priority) replaces the strategy's; each task works it out again
+    execution.setVariable("taskPriority", worklist.priority(execution));
     execution.setVariable("talkingPointsText", talkingPoints.describe((String) strategy.get("talkingPoints")));
     progress.strategyChosen(CaseVariables.caseNumber(execution), (String) execution.getVariable("creditGrade"),
         (String) strategy.get("strategyName"), (String) strategy.get("owningDepartment"));

@@ -25,6 +25,12 @@ final class CaseVariables {
     return value instanceof Number number ? new BigDecimal(number.toString()) : new BigDecimal(value.toString().trim());
   }
 
+  /** The user whose action runs this step (the engine's authenticated user), null for a job. */
+  static String currentUser(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+    var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return authentication == null ? null : authentication.getUserId();
+  }
+
   static int number(VariableScope scope, String name, int fallback) {
     Object value = scope.getVariable(name);
     if (value == null || value.toString().isBlank()) {

@@ -5,7 +5,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** collection-case.bpmn, "Put disputed invoices on hold". */
+/**
+ * collection-case.bpmn, "Put disputed invoices on hold": the invoices ticked in the call form (each checked to be
+ * one of the case's) are marked disputed; the case keeps their numbers as text for the resolution.
+ */
 @Component("recordDispute")
 class RecordDispute implements JavaDelegate {
 
@@ -17,7 +20,8 @@ class RecordDispute implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    progress.recordDispute(CaseVariables.caseNumber(execution), CaseVariables.text(execution, "disputedInvoices"),
-        CaseVariables.text(execution, "disputeReason"));
+    Object ticked = execution.getVariable("disputedInvoices");
+    progress.recordDispute(CaseVariables.caseNumber(execution), ticked, CaseVariables.text(execution, "disputeReason"));
+    execution.setVariable("disputedInvoices", String.join(", ", CaseProgress.invoiceNumbersOf(ticked)));
   }
 }

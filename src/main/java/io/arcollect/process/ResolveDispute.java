@@ -20,9 +20,10 @@ class ResolveDispute implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     BigDecimal left = progress.resolveDispute(CaseVariables.caseNumber(execution),
-        CaseVariables.text(execution, "disputedInvoices"),
+        execution.getVariable("disputedInvoices"),
         DisputeResolution.valueOf(CaseVariables.text(execution, "disputeResolution")),
-        CaseVariables.amount(execution, "creditAmount"));
+        CaseVariables.amount(execution, "creditAmount"), CaseVariables.currentUser(execution),
+        CaseVariables.text(execution, "notes"));
     execution.setVariable("outstandingAmount", left.doubleValue());
   }
 }

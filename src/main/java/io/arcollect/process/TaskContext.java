@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every user task of the collection case, through Camunda's Spring task events: when it is created, the
- * form's context (invoices, recent contacts) is put on the task and last time's answers are cleared; when
+ * form's context (invoices, recent contacts) is put on the task, its priority comes from worklist.dmn on the
+ * case's figures of the moment, and last time's answers are cleared; when
  * it is completed, the contact log gets who did what with which outcome.
  *
  * <p>A user task names its outcome variable with the extension property {@code outcomeVariable}; tasks
@@ -25,10 +26,12 @@ class TaskContext {
 
   private final CaseContext context;
   private final ContactLog contactLog;
+  private final Worklist worklist;
 
-  TaskContext(CaseContext context, ContactLog contactLog) {
+  TaskContext(CaseContext context, ContactLog contactLog, Worklist worklist) {
     this.context = context;
     this.contactLog = contactLog;
+    this.worklist = worklist;
   }
 
   @EventListener(condition = "#task.eventName == 'create'")
@@ -43,6 +46,8 @@ class TaskContext {
     }
     task.getExecution().removeVariable("notes");
     task.setVariablesLocal(context.forTask(caseNumber));
+    // worklist.dmn on the case's figures of today: money first
+    task.setPriority(worklist.priority(task));
   }
 
   @EventListener(condition = "#task.eventName == 'complete'")

@@ -17,6 +17,8 @@ class WriteOffInvoices implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    execution.setVariable("writtenOffAmount", progress.writeOff(CaseVariables.caseNumber(execution)).doubleValue());
+    // the user who approved the write-off (the step runs in the approval's transaction) and the approval's notes
+    execution.setVariable("writtenOffAmount", progress.writeOff(CaseVariables.caseNumber(execution),
+        CaseVariables.currentUser(execution), CaseVariables.text(execution, "notes")).doubleValue());
   }
 }

@@ -78,6 +78,26 @@ public class KpiReport {
        group by i.currency
       """.formatted(ALLOCATION_AT.replace(":d", ":d0"), ALLOCATION_AT.replace(":d", ":d1"));
 
+  /**
+   * Corrects RECEIVABLE_AT by credit notes, corrections and write-offs (receivable_adjustments), dated like money
+   * received: an invoice paid off after :d owed its amount less what was credited or written off up to :d; any other
+   * owed what is open now plus what was credited or written off after :d (a written-off invoice has nothing open).
+   */
+  private static final String ADJUSTMENT_AT = """
+      (case when i.paid_date > :d then (case when r.effective_date <= :d then -r.amount else 0 end)
+            else (case when r.effective_date > :d then r.amount else 0 end) end)""";
+
+  private static final String ADJUSTMENTS_SINCE = """
+      select i.currency,
+             sum(case when i.issue_date <= :d0 then %1$s else 0 end) as begin_receivables,
+             sum(%2$s) as end_receivables,
+             sum(case when i.due_date >= :d1 then %2$s else 0 end) as end_current
+        from invoices i
+        join receivable_adjustments r on r.invoice_id = i.id
+       where (i.paid_date is null or i.paid_date > :d0) and i.issue_date <= :d1
+       group by i.currency
+      """.formatted(ADJUSTMENT_AT.replace(":d", ":d0"), ADJUSTMENT_AT.replace(":d", ":d1"));
+
   private final NamedParameterJdbcTemplate jdbc;
   private final AgingReport aging;
   private final TaskService tasks;
@@ -114,12 +134,14 @@ public class KpiReport {
       byCurrency.put(rs.getString(1), new BigDecimal[] {rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
           rs.getBigDecimal(5)});
     });
-    jdbc.query(ALLOCATIONS_SINCE, dates, rs -> {
-      BigDecimal[] figures = byCurrency.get(rs.getString(1));
-      for (int i = 0; i < 3; i++) {
-        figures[i] = figures[i].add(rs.getBigDecimal(i + 2));
-      }
-    });
+    for (String correction : List.of(ALLOCATIONS_SINCE, ADJUSTMENTS_SINCE)) {
+      jdbc.query(correction, dates, rs -> {
+        BigDecimal[] figures = byCurrency.get(rs.getString(1));
+        for (int i = 0; i < 3; i++) {
+          figures[i] = figures[i].add(rs.getBigDecimal(i + 2));
+        }
+      });
+    }
     long days = ChronoUnit.DAYS.between(before, to);
     List<Map<String, Object>> rows = new ArrayList<>();
     byCurrency.forEach((currency, f) -> {
@@ -222,8 +244,10 @@ public class KpiReport {
   }
 
   /**
-   * Cases closed in the period: their recovery rate (money received on the case's invoices while it was open,
-   * up to the amount at opening, over the amount at opening; averaged over cases) and average days to close.
+   * Cases closed in the period: their recovery rate (money received on the case's invoices while it was open, up to
+   * what there was to recover, over what there was to recover: the amount at opening less the credit notes and
+   * corrections made in the case, which were never owed; write-offs stay in, they are lost; averaged over cases with
+   * something to recover) and average days to close.
    */
   @Transactional(readOnly = true)
   public KpiTable recovery(LocalDate from, LocalDate to, String department, RecoveryBy by) {
@@ -242,9 +266,11 @@ public class KpiReport {
         .addValue("department", department);
     String sql = """
         select %1$s as grp, count(*) as cases,
-               avg(case when c.amount_at_open > 0
-                        then (case when coalesce(r.recovered, 0) > c.amount_at_open then c.amount_at_open
-                                   else coalesce(r.recovered, 0) end) / c.amount_at_open end) as recovery,
+               avg(case when c.amount_at_open - coalesce(cr.credited, 0) > 0
+                        then (case when coalesce(r.recovered, 0) > c.amount_at_open - coalesce(cr.credited, 0)
+                                   then c.amount_at_open - coalesce(cr.credited, 0)
+                                   else coalesce(r.recovered, 0) end) / (c.amount_at_open - coalesce(cr.credited, 0))
+                        end) as recovery,
                avg((extract(epoch from c.closed_at) - extract(epoch from c.opened_at)) / 86400) as days_to_close
           from collection_cases c
           left join (select ci.case_id, sum(a.amount) as recovered
@@ -254,6 +280,10 @@ public class KpiReport {
                       where k.closed_at >= :from and k.closed_at < :to
                         and a.allocated_at >= k.opened_at and a.allocated_at <= k.closed_at
                       group by ci.case_id) r on r.case_id = c.id
+          left join (select a.case_number, sum(a.amount) as credited
+                       from receivable_adjustments a
+                      where a.kind in ('CREDIT_NOTE', 'CORRECTION')
+                      group by a.case_number) cr on cr.case_number = c.case_number
           %2$s
          where c.closed_at >= :from and c.closed_at < :to %3$s
          group by %1$s

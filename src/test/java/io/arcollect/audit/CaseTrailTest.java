@@ -309,7 +309,7 @@ class CaseTrailTest extends OutreachTestBase {
     // Waiting for other branches (issue 14's done-when); enable each line when its branch is on main:
     // refusedSelfApprovalIsInTheTrail(trail);  // desk: refused four-eyes attempts logged (INTERNAL, REFUSED, user, reason)
     everyEmailIsADocument(trail);              // outreach: every email body stored as a case document
-    // creditNoteAmountIsInTheTrail(trail, disputed); // ledger: dated credit notes and write-offs (receivable_adjustments)
+    creditNoteAndWriteOffAreInTheTrailWithTheirUser(trail, disputed, c.account() + "-2");
 
     byte[] pdf = export(c, "pdf", byte[].class, MediaType.APPLICATION_PDF);
     Path file = firstPageAsPng(pdf, "case-file-" + c.number()).resolveSibling("case-file-" + c.number() + ".pdf");
@@ -338,9 +338,23 @@ class CaseTrailTest extends OutreachTestBase {
         });
   }
 
-  private void creditNoteAmountIsInTheTrail(List<Map<String, Object>> trail, String disputedInvoice) {
-    assertThat(ofKind(trail, "ADJUSTMENT")).anySatisfy(adjustment -> assertThat(details(adjustment))
-        .containsEntry("kind", "CREDIT_NOTE").containsEntry("amount", "2000").containsEntry("invoice", disputedInvoice));
+  /**
+   * The ledger's dated adjustments: fiona's credit note over all of the disputed 2000, and the write-off fiona
+   * approved of what the down payment left of the 14000 (14000 - 1500 = 12500), each with its business date.
+   */
+  private void creditNoteAndWriteOffAreInTheTrailWithTheirUser(List<Map<String, Object>> trail, String disputedInvoice,
+      String writtenOffInvoice) {
+    assertThat(ofKind(trail, "ADJUSTMENT")).hasSize(2).anySatisfy(adjustment -> {
+      assertThat(adjustment.get("actor")).isEqualTo("fiona");
+      assertThat(details(adjustment)).containsEntry("kind", "CREDIT_NOTE").containsEntry("amount", "2000")
+          .containsEntry("invoice", disputedInvoice).containsEntry("currency", "USD")
+          .hasEntrySatisfying("reason", reason -> assertThat((String) reason).contains("Goods arrived damaged"));
+    }).anySatisfy(adjustment -> {
+      assertThat(adjustment.get("actor")).isEqualTo("fiona");
+      assertThat(details(adjustment)).containsEntry("kind", "WRITE_OFF").containsEntry("amount", "12500")
+          .containsEntry("invoice", writtenOffInvoice).containsEntry("effectiveDate", world.today().toString());
+      assertThat((String) adjustment.get("summary")).contains("Write-off of USD 12500.00", "by fiona");
+    });
   }
 
   @Test

@@ -289,11 +289,65 @@ class CollectionStrategyDecisionTest {
         .map(InformationRequirement::getRequiredDecision)
         .filteredOn(required -> required != null)
         .map(Decision::getId)
-        .containsExactly("industry-risk");
-    for (Decision decision : List.of(strategy, industry)) {
+        .containsExactly("industry-risk", "large-amount");
+    Decision largeAmount = decision(RESOURCE, "large-amount");
+    assertThat(inputExpressions((DecisionTable) largeAmount.getExpression())).containsExactly("customerTier", "companyCurrency");
+    assertThat(outputNames((DecisionTable) largeAmount.getExpression())).containsExactly("largeAmountFrom");
+    for (Decision decision : List.of(strategy, industry, largeAmount)) {
       assertThat(((DecisionTable) decision.getExpression()).getHitPolicy()).as(decision.getId()).isEqualTo(HitPolicy.FIRST);
       assertThat(decision.getCamundaHistoryTimeToLiveString()).as(decision.getId()).isEqualTo("P3650D");
     }
+  }
+
+  /** The one place of the large-amount threshold: per tier and company currency, read by the strategy's rules. */
+  @ParameterizedTest(name = "{0} account, company currency {1}: large from {2}")
+  @CsvSource(delimiter = '|', nullValues = "none", textBlock = """
+      STANDARD | EUR | 25000.0
+      SMALL    | EUR | 25000.0
+      STANDARD | USD | 30000.0
+      SMALL    | CNY | 200000.0
+      STANDARD | JPY | 4000000.0
+      KEY      | EUR | none
+      STANDARD | SEK | none
+      """)
+  void largeAmountIsDecidedPerTierAndCompanyCurrency(String tier, String currency, Double from) {
+    DmnDecision largeAmount = dmnEngine.parseDecisionRequirementsGraph(resource(RESOURCE)).getDecision("large-amount");
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("customerTier", tier);
+    variables.put("companyCurrency", currency);
+
+    var result = dmnEngine.evaluateDecisionTable(largeAmount, variables);
+
+    assertThat(result.isEmpty() ? null : (Object) result.getSingleEntry()).isEqualTo(from);
+  }
+
+  @Test
+  void noStrategyRuleWritesAnAmountThresholdOfItsOwn() throws IOException {
+    DecisionTable table = (DecisionTable) decision(RESOURCE, "collection-strategy").getExpression();
+    int amountColumn = inputExpressions(table).indexOf("overdueAmount");
+    List<String> amountTests = table.getRules().stream()
+        .map(rule -> rule.getInputEntries().stream().toList().get(amountColumn).getText().getTextContent().trim()).toList();
+
+    assertThat(amountTests).allSatisfy(test -> assertThat(test).isIn("-", ">= largeAmountFrom", "< largeAmountFrom"));
+    assertThat(amountTests).contains(">= largeAmountFrom");
+  }
+
+  @Test
+  void aCompanyInUsDollarsCountsLargeFromItsOwnThreshold() {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("creditGrade", "C");
+    variables.put("customerTier", "STANDARD");
+    variables.put("daysPastDue", 15);
+    variables.put("overdueAmount", 27000.0);
+    variables.put("industry", "Software");
+    variables.put("cashPosition", "NORMAL");
+    variables.put("companyCurrency", "EUR");
+    assertThat(dmnEngine.evaluateDecision(collectionStrategy, variables).getSingleResult().getEntryMap())
+        .containsEntry("strategyName", "HIGH_RISK_ESCALATION");
+
+    variables.put("companyCurrency", "USD");
+    assertThat(dmnEngine.evaluateDecision(collectionStrategy, variables).getSingleResult().getEntryMap())
+        .containsEntry("strategyName", "FAST_TRACK");
   }
 
   private static Map<String, Object> strategyFor(String creditGrade, String customerTier, Integer daysPastDue,
@@ -305,6 +359,7 @@ class CollectionStrategyDecisionTest {
     variables.put("overdueAmount", overdueAmount);
     variables.put("industry", industry);
     variables.put("cashPosition", cashPosition);
+    variables.put("companyCurrency", "EUR");
     return dmnEngine.evaluateDecision(collectionStrategy, variables).getSingleResult().getEntryMap();
   }
 

@@ -47,7 +47,7 @@ class DecisionModelsDeploymentTest {
 
     List<DecisionDefinition> deployed = repository.createDecisionDefinitionQuery().orderByDecisionDefinitionKey().asc().list();
     assertThat(deployed).extracting(DecisionDefinition::getKey)
-        .containsExactly("collection-strategy", "credit-grade", "industry-risk");
+        .containsExactly("collection-strategy", "credit-grade", "industry-risk", "large-amount");
     assertThat(deployed).extracting(DecisionDefinition::getHistoryTimeToLive).containsOnly(3650);
 
     String grade = decisions.evaluateDecisionByKey("credit-grade")
@@ -68,7 +68,8 @@ class DecisionModelsDeploymentTest {
             .putValue("daysPastDue", 30)
             .putValue("overdueAmount", 12_500.0)
             .putValue("industry", "Construction")
-            .putValue("cashPosition", "TIGHT"))
+            .putValue("cashPosition", "TIGHT")
+            .putValue("companyCurrency", "EUR"))
         .evaluate();
 
     assertThat(grade).isEqualTo("D");

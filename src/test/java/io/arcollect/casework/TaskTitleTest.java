@@ -2,8 +2,12 @@ package io.arcollect.casework;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.arcollect.casework.CaseWorld.Case;
 import io.arcollect.testsupport.ArcollectSpringBootTest;
+import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -11,6 +15,7 @@ import org.camunda.bpm.engine.repository.Deployment;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 /** A task with a static name in the diagram still tells Tasklist users whose case it is and how much is owed. */
 @ArcollectSpringBootTest
@@ -19,6 +24,7 @@ class TaskTitleTest {
   @Autowired RepositoryService repositoryService;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
+  @Autowired ApplicationContext context;
 
   private Deployment deployment;
 
@@ -48,6 +54,32 @@ class TaskTitleTest {
         .getId();
 
     assertThat(taskService.createTaskQuery().processInstanceId(id).singleResult().getName()).isEqualTo("Initial contact");
+  }
+
+  @Test
+  void theShippedCaseModelHasPlainTaskNamesAndNamesTheTitleOnEveryUserTask() {
+    String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey("collection-case")
+        .latestVersion().singleResult().getId();
+    List<UserTask> userTasks = List.copyOf(repositoryService.getBpmnModelInstance(definitionId)
+        .getModelElementsByType(UserTask.class));
+
+    assertThat(userTasks).hasSizeGreaterThanOrEqualTo(8).allSatisfy(task -> {
+      assertThat(task.getName()).as(task.getId()).doesNotContain("${", "#{", ":");
+      assertThat(task.getExtensionElements().getElementsQuery().filterByType(
+          org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class).list().stream()
+          .flatMap(p -> p.getCamundaProperties().stream())
+          .filter(p -> "taskTitle".equals(p.getCamundaName())).map(CamundaProperty::getCamundaValue))
+          .as(task.getId() + " taskTitle").containsExactly("${customerName}, ${amounts.show(currency, outstandingAmount)}");
+    });
+  }
+
+  @Test
+  void aRealCaseShowsTheCustomerAndTheAmountInTasklistWhileTheDiagramSaysInitialContact() {
+    Case c = new CaseWorld(context).openCase("STANDARD", null, "Software", 400, 600);
+
+    var task = taskService.createTaskQuery().processInstanceId(c.instance().getId()).singleResult();
+    assertThat(task.getTaskDefinitionKey()).isEqualTo("Task_InitialContact");
+    assertThat(task.getName()).isEqualTo("Initial contact: Customer " + c.account() + ", USD 1,000.00");
   }
 
   private static String model(String taskTitle) {
