@@ -250,7 +250,7 @@ public class CaseProgress {
 
   /** Settles a dispute, the credit made by {@code userId} for {@code reason}; answers what stays outstanding. */
   @Transactional
-  public BigDecimal resolveDispute(String caseNumber, String invoiceNumbers, DisputeResolution resolution,
+  public BigDecimal resolveDispute(String caseNumber, Object invoiceNumbers, DisputeResolution resolution,
       BigDecimal creditAmount, String userId, String reason) {
     CollectionCase collectionCase = find(caseNumber);
     Set<String> numbers = caseInvoiceNumbers(caseNumber, invoiceNumbers);
