@@ -53,12 +53,14 @@ public class ContactPolicy {
   private final CaseProgress cases;
   private final ContactLog contactLog;
   private final PromisesToPay promises;
+  private final PreDueReminders preDue;
   private final JdbcTemplate jdbc;
   private final OutreachSettings.Policy policy;
   private final Clock clock;
 
   ContactPolicy(CustomerDirectory customers, CaseProgress cases, ContactLog contactLog, PromisesToPay promises,
-      JdbcTemplate jdbc, OutreachSettings settings, Clock clock) {
+      PreDueReminders preDue, JdbcTemplate jdbc, OutreachSettings settings, Clock clock) {
+    this.preDue = preDue;
     this.customers = customers;
     this.cases = cases;
     this.contactLog = contactLog;
@@ -133,6 +135,11 @@ public class ContactPolicy {
       }
     }
     LocalDate today = now.atZone(clock.getZone()).toLocalDate();
+    if (request.caseNumber() == null && request.detail("invoiceNumbers") != null
+        && preDue.invoices(request.customerAccount(), request.detail("invoiceNumbers")).isEmpty()) {
+      return "The invoices " + request.detail("invoiceNumbers") + " are paid, disputed or already due: no reminder "
+          + "before the due date any more";
+    }
     if ("promise-confirmation".equals(request.template()) && request.detail("promisedDate") != null) {
       LocalDate promised = LocalDate.parse(request.detail("promisedDate").substring(0, 10));
       if (promised.isBefore(today)) {

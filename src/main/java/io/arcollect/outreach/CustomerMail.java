@@ -49,7 +49,9 @@ public class CustomerMail {
       for (Attachment attachment : attachments) {
         helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()), attachment.contentType());
       }
-      message.setHeader("X-ArCollect-Case", caseNumber);
+      if (caseNumber != null) {
+        message.setHeader("X-ArCollect-Case", caseNumber);
+      }
       // the business date, as in the contact log (not the server's real date when a test or simulation moves it)
       message.setSentDate(java.util.Date.from(clock.instant()));
       mail.send(message);

@@ -48,11 +48,14 @@ public class CustomerMessages {
   private final CustomerDirectory customers;
   private final CaseProgress cases;
   private final ContactLog contactLog;
+  private final PreDueReminders preDue;
   private final OutreachSettings settings;
   private final SpringTemplateEngine templates;
   private final MessageSource texts;
 
-  CustomerMessages(CustomerDirectory customers, CaseProgress cases, ContactLog contactLog, OutreachSettings settings) {
+  CustomerMessages(CustomerDirectory customers, CaseProgress cases, ContactLog contactLog, OutreachSettings settings,
+      PreDueReminders preDue) {
+    this.preDue = preDue;
     this.customers = customers;
     this.cases = cases;
     this.contactLog = contactLog;
@@ -101,7 +104,9 @@ public class CustomerMessages {
         .orElseThrow(() -> new IllegalStateException("No customer " + request.customerAccount()));
     Locale locale = localeOf(customer.language());
     LocalDate today = cases.today();
-    List<CaseInvoice> open = cases.invoices(request.caseNumber()).stream().filter(CaseInvoice::isClaimable).toList();
+    List<CaseInvoice> open = request.caseNumber() == null
+        ? preDue.invoices(request.customerAccount(), request.detail("invoiceNumbers"))
+        : cases.invoices(request.caseNumber()).stream().filter(CaseInvoice::isClaimable).toList();
     String currency = open.isEmpty() ? customer.currency() : open.get(0).currency();
     boolean notice = "formal-notice".equals(request.template());
     BigDecimal rate = notice ? settings.notice().annualInterestPercent() : BigDecimal.ZERO;
@@ -174,7 +179,8 @@ public class CustomerMessages {
 
   /** Whether the customer already heard from us about this case: a reminder that went out, or a call. */
   private boolean reminded(ContactRequest request) {
-    return contactLog.ofCase(request.caseNumber(), 200).stream().anyMatch(CustomerMessages::isReminder);
+    return request.caseNumber() != null
+        && contactLog.ofCase(request.caseNumber(), 200).stream().anyMatch(CustomerMessages::isReminder);
   }
 
   private static boolean isReminder(ContactAttempt contact) {

@@ -71,6 +71,12 @@ public class CustomerOutreach {
           null);
       return;
     }
+    if (request.caseNumber() == null) {
+      // a pre-due reminder: no case to keep the body with
+      logContact(message, "SENT", "Email to " + to + ": " + subject + " (invoices " + request.detail("invoiceNumbers")
+          + ")", "message:" + messageId.get());
+      return;
+    }
     long body = storeBody(request, "", html);
     logContact(message, "SENT", "Email to " + to + ": " + subject, "document:" + body + " message:" + messageId.get());
   }
@@ -95,7 +101,7 @@ public class CustomerOutreach {
     String to = message.customer().email();
     if (!StringUtils.hasText(to)) {
       logContact(message, "STORED", "No email address on file: print and post the stored letter " + fileName
-          + deadlineNote(request), document);
+          + deadlineNote(request) + addressNote(message), document);
       return;
     }
     String html = messages.emailBody(message);
@@ -107,13 +113,17 @@ public class CustomerOutreach {
       return;
     }
     long cover = storeBody(request, "-cover", html);
-    logContact(message, "SENT", "Letter " + fileName + " emailed to " + to + deadlineNote(request),
+    logContact(message, "SENT", "Letter " + fileName + " emailed to " + to + deadlineNote(request) + addressNote(message),
         document + " document:" + cover + " message:" + messageId.get());
   }
 
   private static String deadlineNote(ContactRequest request) {
     String deadline = request.detail("noticeDeadline");
     return deadline == null ? "" : "; payment deadline " + deadline.substring(0, Math.min(10, deadline.length()));
+  }
+
+  private static String addressNote(CustomerMessage message) {
+    return message.customer().address().isPresent() ? "" : "; no postal address on file: the letter has none";
   }
 
   /** The gateway call for an SMS; empty (and logged as skipped) without a phone number or a gateway. */
@@ -134,7 +144,7 @@ public class CustomerOutreach {
     Map<String, String> body = new LinkedHashMap<>();
     body.put("to", phone);
     body.put("text", messages.sms(message));
-    body.put("reference", request.caseNumber());
+    body.put("reference", request.caseNumber() == null ? request.customerAccount() : request.caseNumber());
     return Optional.of(new SmsCall(gateway.url(), "Bearer " + gateway.token(), write(body)));
   }
 

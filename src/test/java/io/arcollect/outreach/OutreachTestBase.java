@@ -60,10 +60,17 @@ public abstract class OutreachTestBase {
   /** Monday 2 March 2026, 09:00 UTC: 10:00 in Berlin, 17:00 in Shanghai. */
   static final Instant MONDAY_MORNING = Instant.parse("2026-03-02T09:00:00Z");
   private static final AtomicInteger ACCOUNTS = new AtomicInteger();
+  /** The texts folder a process owner edits (arcollect.outreach.texts-dir): empty = the bundled texts. */
+  protected static final java.nio.file.Path TEXTS_DIR;
 
   static {
     SMTP.start();
     HTTP.start();
+    try {
+      TEXTS_DIR = java.nio.file.Files.createTempDirectory("arcollect-texts");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @DynamicPropertySource
@@ -76,6 +83,7 @@ public abstract class OutreachTestBase {
     registry.add("arcollect.outreach.webhook.secret", () -> WEBHOOK_SECRET);
     registry.add("arcollect.outreach.notice.annual-interest-percent", () -> "8");
     registry.add("arcollect.outreach.notice.fee", () -> "40");
+    registry.add("arcollect.outreach.texts-dir", TEXTS_DIR::toString);
   }
 
   @Autowired RuntimeService runtime;
@@ -118,10 +126,15 @@ public abstract class OutreachTestBase {
    * overdue); its case opened as the sweep does. The strategy sends a friendly reminder email first.
    */
   Case openCase(Customer customer) {
+    return openCase(customer, "STANDARD");
+  }
+
+  /** The same for a customer of another tier (SMALL, KEY ...). */
+  Case openCase(Customer customer, String tier) {
     String account = "OR%04d-%d".formatted(ACCOUNTS.incrementAndGet(), System.nanoTime() % 100000);
     jdbc.update("insert into customers (account_number, name, tier, industry, currency, language, time_zone, email, "
-            + "phone, do_not_contact) values (?, ?, 'STANDARD', 'Software', 'USD', ?, ?, ?, ?, ?)", account,
-        customer.name(), customer.language(), customer.timeZone(), customer.email(), customer.phone(),
+            + "phone, do_not_contact) values (?, ?, ?, 'Software', 'USD', ?, ?, ?, ?, ?)", account,
+        customer.name(), tier, customer.language(), customer.timeZone(), customer.email(), customer.phone(),
         customer.doNotContact());
     long customerId = jdbc.queryForObject("select id from customers where account_number = ?", Long.class, account);
     new CaseWorld(context).goodPayerOwing(account, customerId, 400, 600);
