@@ -224,7 +224,7 @@ class ThroughputBenchmark {
       work.add(pool.submit(() -> {
         for (int i = next.getAndIncrement(); i < instances; i = next.getAndIncrement()) {
           runtime.startProcessInstanceByKey("bare-engine-baseline", "BASE-" + threads + "-" + i, Map.of(
-              "caseNumber", "BASE-" + i, "customerAccount", "ACC" + i, "currency", "EUR", "outstandingAmount", 1000.0 + i,
+              "reference", "BASE-" + i, "customerAccount", "ACC" + i, "currency", "EUR", "outstandingAmount", 1000.0 + i,
               "creditGrade", "B", "strategy", "STANDARD_DUNNING", "owningDepartment", "sales", "followUpDays", 7,
               "customerName", "Customer " + i, "taskPriority", 50));
         }
