@@ -313,7 +313,7 @@ class ThroughputBenchmark {
       List<Long> page = new ArrayList<>();
       List<Long> count = new ArrayList<>();
       long seen = 0;
-      for (int i = 0; i < 25; i++) {
+      for (int i = 0; i < Integer.getInteger("arcollect.benchmark.filter-rounds", 25); i++) {
         long t0 = System.nanoTime();
         int shown = filters.listPage(filterId, 0, 15).size();
         page.add(System.nanoTime() - t0);
