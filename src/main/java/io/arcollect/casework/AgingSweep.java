@@ -46,11 +46,14 @@ public class AgingSweep {
   private final Clock clock;
   private final int graceDays;
   private final int pageSize;
+  private final int threads;
 
   AgingSweep(OverdueItems overdue, CaseOpening opening, CollectionCaseRepository cases, JdbcTemplate jdbc,
       ProcessEngineConfigurationImpl engine, SystemAuthority system, Clock clock,
       @Value("${arcollect.sweep.grace-days:0}") int graceDays,
-      @Value("${arcollect.sweep.page-size:100}") int pageSize) {
+      @Value("${arcollect.sweep.page-size:100}") int pageSize,
+      @Value("${arcollect.sweep.threads:2}") int threads) {
+    this.threads = threads;
     this.overdue = overdue;
     this.opening = opening;
     this.cases = cases;
@@ -77,9 +80,23 @@ public class AgingSweep {
   }
 
   private int openCases(LocalDate dueBefore) {
+    if (threads <= 1) {
+      return openCasesOn(dueBefore, Runnable::run);
+    }
+    // pages are disjoint sets of customers, each opened in a transaction of its own: several at once
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      return openCasesOn(dueBefore, pool);
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  private int openCasesOn(LocalDate dueBefore, java.util.concurrent.Executor pages) {
     int opened = 0;
     long after = 0;
     List<OverdueAccount> page;
+    List<java.util.concurrent.CompletableFuture<Integer>> running = new ArrayList<>();
     do {
       page = overdue.accounts(dueBefore, after, pageSize);
       if (page.isEmpty()) {
@@ -89,10 +106,24 @@ public class AgingSweep {
       Set<Long> withCase = new HashSet<>(cases.findCustomersWithOpenCase(page.stream().map(OverdueAccount::customerId).toList()));
       List<OverdueAccount> due = page.stream().filter(account -> !withCase.contains(account.customerId())).toList();
       if (!due.isEmpty()) {
-        opened += openAll(due, dueBefore);
+        running.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> openAll(due, dueBefore), pages));
+      }
+      if (running.size() >= 2 * threads) {
+        opened += joined(running.remove(0));
       }
     } while (page.size() == pageSize);
+    for (java.util.concurrent.CompletableFuture<Integer> rest : running) {
+      opened += joined(rest);
+    }
     return opened;
+  }
+
+  private static int joined(java.util.concurrent.CompletableFuture<Integer> page) {
+    try {
+      return page.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
   }
 
   private int openAll(List<OverdueAccount> accounts, LocalDate dueBefore) {
