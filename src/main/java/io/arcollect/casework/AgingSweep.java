@@ -70,13 +70,16 @@ public class AgingSweep {
   private final CaseOpeningDecision decision;
   private final org.springframework.context.ApplicationEventPublisher events;
   private final int pageSize;
+  private final int threads;
 
   AgingSweep(OverdueItems overdue, CaseOpening opening, CollectionCaseRepository cases, JdbcTemplate jdbc,
       ProcessEngineConfigurationImpl engine, SystemAuthority system, Clock clock, CaseOpeningDecision decision,
       org.springframework.context.ApplicationEventPublisher events,
-      @Value("${arcollect.sweep.page-size:100}") int pageSize) {
+      @Value("${arcollect.sweep.page-size:100}") int pageSize,
+      @Value("${arcollect.sweep.threads:2}") int threads) {
     this.decision = decision;
     this.events = events;
+    this.threads = threads;
     this.overdue = overdue;
     this.opening = opening;
     this.cases = cases;
@@ -106,8 +109,24 @@ public class AgingSweep {
   }
 
   private void openCases(LocalDate dueBefore, CaseOpeningDecision.Models models, Tally tally) {
+    if (threads <= 1) {
+      openCasesOn(dueBefore, models, tally, Runnable::run);
+      return;
+    }
+    // pages are disjoint sets of customers, each opened in a transaction of its own: several at once
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      openCasesOn(dueBefore, models, tally, pool);
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  private void openCasesOn(LocalDate dueBefore, CaseOpeningDecision.Models models, Tally tally,
+      java.util.concurrent.Executor pages) {
     long after = 0;
     List<OverdueAccount> page;
+    List<java.util.concurrent.CompletableFuture<Tally>> running = new ArrayList<>();
     do {
       page = overdue.accounts(dueBefore, after, pageSize);
       if (page.isEmpty()) {
@@ -117,13 +136,27 @@ public class AgingSweep {
       Set<Long> withCase = new HashSet<>(cases.findCustomersWithOpenCase(page.stream().map(OverdueAccount::customerId).toList()));
       List<OverdueAccount> due = page.stream().filter(account -> !withCase.contains(account.customerId())).toList();
       if (!due.isEmpty()) {
-        openAll(due, dueBefore, models, tally);
+        running.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> openAll(due, dueBefore, models), pages));
+      }
+      if (running.size() >= 2 * threads) {
+        add(tally, joined(running.remove(0)));
       }
     } while (page.size() == pageSize);
+    for (java.util.concurrent.CompletableFuture<Tally> rest : running) {
+      add(tally, joined(rest));
+    }
   }
 
-  private void openAll(List<OverdueAccount> accounts, LocalDate dueBefore, CaseOpeningDecision.Models models,
-      Tally tally) {
+  private static Tally joined(java.util.concurrent.CompletableFuture<Tally> page) {
+    try {
+      return page.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
+  }
+
+  private Tally openAll(List<OverdueAccount> accounts, LocalDate dueBefore, CaseOpeningDecision.Models models) {
+    Tally tally = new Tally();
     try {
       Tally page = newTransaction.execute(context -> openEach(accounts, dueBefore, models));
       add(tally, page);
@@ -146,6 +179,7 @@ public class AgingSweep {
         }
       }
     }
+    return tally;
   }
 
   private static void add(Tally tally, Tally page) {

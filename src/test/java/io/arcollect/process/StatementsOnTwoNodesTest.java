@@ -168,7 +168,8 @@ class StatementsOnTwoNodesTest {
         + "group by bank_reference having count(*) > 1) d", Integer.class)).isZero();
     // no lost allocation: every invoice's paid part is its allocations, every payment is allocated or unallocated
     assertThat(jdbc.queryForList("select i.invoice_number from invoices i left join allocations a on a.invoice_id = i.id "
-        + "group by i.id, i.invoice_number, i.amount, i.open_amount "
+        // the paid history the test wrote directly has no payments; the invoices the statements pay do
+        + "where i.invoice_number not like '%-P_' group by i.id, i.invoice_number, i.amount, i.open_amount "
         + "having i.amount - i.open_amount <> coalesce(sum(a.amount), 0)", String.class)).isEmpty();
     assertThat(jdbc.queryForList("select p.bank_reference from payments p left join allocations a on a.payment_id = p.id "
         + "group by p.id, p.bank_reference, p.amount, p.unallocated_amount "
