@@ -80,6 +80,10 @@ class TaskHandling {
       refuse(task, actor, message);
     }
     List<String> departments = departments(task);
+    if (!departments.isEmpty() && !memberOfAny(actor, departments)) {
+      throw UserError.forbidden("This is a task of " + names(departments) + ": only its people can take it or hand "
+          + "it on. 此任务属于" + names(departments) + "部门。");
+    }
     if (from != null && !from.equals(actor) && !leadOf(actor, departments)) {
       throw UserError.forbidden("This task is " + from + "'s: only " + from + " or a team lead of "
           + names(departments) + " can hand it on. 此任务属于 " + from + "，只有本人或组长可以转交。");

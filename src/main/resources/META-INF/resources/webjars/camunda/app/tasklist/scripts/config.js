@@ -2,6 +2,8 @@
 export default {
   // scripts/arcollect.js: lists open with the most urgent task first
   customScripts: ['scripts/arcollect'],
+  // a comment belongs to the case too: it is in the case trail with the task's name
+  assignProcessInstanceIdToTaskComment: true,
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
