@@ -114,6 +114,9 @@ public class IdentitySetup implements ApplicationRunner {
       // also on the task's history, so comments work); handing a task on (unclaim, assign, delegate) is granted
       // on the definitions and narrowed to the own department and own tasks, leads any task, by process.TaskHandling
       grant(department.id(), Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.TASK_ASSIGN);
+      // whom a task can be handed to: Tasklist checks the user id, and shows the groups' names
+      grant(department.id(), Resources.USER, ANY, Permissions.READ);
+      grant(department.id(), Resources.GROUP, ANY, Permissions.READ);
     }
 
     String auditors = StaffGroup.AUDITORS.id();
