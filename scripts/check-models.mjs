@@ -35,7 +35,6 @@ const MODELER_NS = 'http://camunda.org/schema/modeler/1.0';
 const DELEGATE = 'camunda:delegateExpression';
 // Task listeners still in the models, each waiting for its building block (issue 15)
 const TASK_LISTENERS_WITHOUT_TEMPLATE = {
-  '${fourEyes}': 'four eyes on instalment plans, to be replaced by the generic four-eyes building block (desk branch)',
   '${instalmentPlanCheck}': 'checks the recorded plan terms on completion; to become part of the server-side validation of task submissions',
 };
 

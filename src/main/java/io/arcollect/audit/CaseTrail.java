@@ -224,6 +224,12 @@ public class CaseTrail {
       if (ofTheCase) {
         for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery().processInstanceId(id).list()) {
           trail.add(humanStep(instance, task, completedBy.get(task.getId()), updates, activities));
+          // a comment added to the task only (Tasklist without assignProcessInstanceIdToTaskComment, the REST API)
+          for (Comment comment : tasks.getTaskComments(task.getId())) {
+            if (comment.getProcessInstanceId() == null) {
+              trail.add(comment(comment));
+            }
+          }
         }
         trail.addAll(stages(instance, updates, activities));
         trail.addAll(timers(instance, activities));
@@ -234,8 +240,7 @@ public class CaseTrail {
           trail.add(plan(instance, collectionCase));
         }
         for (Comment comment : tasks.getProcessInstanceComments(id)) {
-          trail.add(new TrailEntry(instant(comment.getTime()), Kind.COMMENT, comment.getUserId(), "comment",
-              "Comment: " + comment.getFullMessage(), details("taskId", comment.getTaskId(), "message", comment.getFullMessage())));
+          trail.add(comment(comment));
         }
       }
       history.createHistoricIncidentQuery().processInstanceId(id).list()
@@ -493,6 +498,11 @@ public class CaseTrail {
         "Incident (" + incident.getIncidentType() + ", " + state + "): " + incident.getIncidentMessage(),
         details("incidentId", incident.getId(), "activityId", incident.getActivityId(), "ended",
             incident.getEndTime() == null ? null : instant(incident.getEndTime())));
+  }
+
+  private static TrailEntry comment(Comment comment) {
+    return new TrailEntry(instant(comment.getTime()), Kind.COMMENT, comment.getUserId(), "comment",
+        "Comment: " + comment.getFullMessage(), details("taskId", comment.getTaskId(), "message", comment.getFullMessage()));
   }
 
   // --- ArCollect's own tables

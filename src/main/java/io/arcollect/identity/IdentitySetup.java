@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
@@ -52,8 +53,13 @@ public class IdentitySetup implements ApplicationRunner {
       "fiona", StaffGroup.FINANCE.id(),
       "larry", StaffGroup.LEGAL.id(),
       "lena", StaffGroup.LEGAL.id(),
+      "fred", StaffGroup.FINANCE.id(),
+      "sam", StaffGroup.SALES.id(),
       "audrey", StaffGroup.AUDITORS.id(),
       "paula", StaffGroup.PROCESS_OWNERS.id());
+
+  /** Demo team leads (also members of their department above): lead → department. */
+  static final Map<String, StaffGroup> DEMO_LEADS = Map.of("fred", StaffGroup.FINANCE, "sam", StaffGroup.SALES);
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
@@ -82,10 +88,14 @@ public class IdentitySetup implements ApplicationRunner {
     for (StaffGroup group : StaffGroup.values()) {
       group(group.id(), group.displayName(), Groups.GROUP_TYPE_WORKFLOW);
     }
+    for (StaffGroup department : StaffGroup.departments()) {
+      group(department.leadsGroupId(), department.displayName() + " team leads", Groups.GROUP_TYPE_WORKFLOW);
+    }
     authorizations();
     filters();
     if (demo) {
       DEMO_USERS.forEach((userId, groupId) -> user(userId, userId, groupId));
+      DEMO_LEADS.forEach((userId, department) -> user(userId, userId, department.leadsGroupId()));
     } else {
       user(admin.user(), admin.password(), Groups.CAMUNDA_ADMIN);
     }
@@ -101,7 +111,13 @@ public class IdentitySetup implements ApplicationRunner {
       // reading definitions lets Tasklist show process names and the deployed forms
       grant(department.id(), Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
       grant(department.id(), Resources.DECISION_DEFINITION, ANY, Permissions.READ);
-      // task rights come from the candidate group: the engine grants them per task (default authorizations)
+      // task rights come from the candidate group: the engine grants them per task (default authorizations,
+      // also on the task's history, so comments work); handing a task on (unclaim, assign, delegate) is granted
+      // on the definitions and narrowed to the own department and own tasks, leads any task, by process.TaskHandling
+      grant(department.id(), Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.TASK_ASSIGN);
+      // whom a task can be handed to: Tasklist checks the user id, and shows the groups' names
+      grant(department.id(), Resources.USER, ANY, Permissions.READ);
+      grant(department.id(), Resources.GROUP, ANY, Permissions.READ);
     }
 
     String auditors = StaffGroup.AUDITORS.id();
@@ -130,11 +146,15 @@ public class IdentitySetup implements ApplicationRunner {
   }
 
   private void filters() {
-    String caseVariables = "caseNumber,Case;customerName,Customer;outstandingAmount,Outstanding;currency,Currency";
-    filter("My tasks", "Tasks assigned to me", -10,
-        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"), caseVariables);
-    filter("My department", "Open tasks of my department, assigned or not", -5,
-        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks(),
+    // task-local copies (process.TaskHandling): collectors may read their tasks, not the whole case
+    String caseVariables = "caseNumber,Case;customerName,Customer;outstandingDisplay,Outstanding;"
+        + "daysPastDue,Days past due;strategyName,Strategy";
+    filter("My tasks", "Tasks assigned to me, the most urgent first", -10,
+        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}")
+            .orderByTaskPriority().desc().orderByDueDate().asc(), caseVariables);
+    filter("My department", "Open tasks of my department, assigned or not, the most urgent first", -5,
+        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+            .orderByTaskPriority().desc().orderByDueDate().asc(),
         caseVariables);
     filter("Due today", "My department's tasks due by the end of today, overdue ones first", 0,
         taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
@@ -158,20 +178,32 @@ public class IdentitySetup implements ApplicationRunner {
   private void filter(String name, String description, int priority, TaskQuery query, String variables) {
     Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
     if (filter == null) {
-      List<Map<String, String>> shownVariables = java.util.Arrays.stream(variables.split(";"))
-          .map(pair -> pair.split(","))
-          .map(pair -> Map.of("name", pair[0], "label", pair[1]))
-          .toList();
       filter = filterService.newTaskFilter(name)
           .setProperties(Map.of("description", description, "priority", priority, "refresh", true,
-              "variables", shownVariables))
+              "variables", shownVariables(variables)))
           .setQuery(query);
       filterService.saveFilter(filter);
       log.info("Created Tasklist filter '{}'", name);
+    } else if (!shownVariables(variables).equals(filter.getProperties().get("variables"))) {
+      // an older start-up's columns: the ones collectors can read now, and the order of the list
+      Map<String, Object> properties = new java.util.HashMap<>(filter.getProperties());
+      properties.put("variables", shownVariables(variables));
+      properties.put("description", description);
+      filter.setProperties(properties);
+      filter.setQuery(query);
+      filterService.saveFilter(filter);
+      log.info("Updated Tasklist filter '{}'", name);
     }
     for (StaffGroup group : StaffGroup.values()) {
       grant(group.id(), Resources.FILTER, filter.getId(), Permissions.READ);
     }
+  }
+
+  private static List<Map<String, String>> shownVariables(String variables) {
+    return java.util.Arrays.stream(variables.split(";"))
+        .map(pair -> pair.split(","))
+        .map(pair -> Map.of("name", pair[0], "label", pair[1]))
+        .toList();
   }
 
   private void group(String id, String name, String type) {

@@ -34,6 +34,11 @@ public enum StaffGroup {
     return worksTasks;
   }
 
+  /** The group of the department's team leads (e.g. finance-leads): they reassign any task of the department. */
+  public String leadsGroupId() {
+    return id + "-leads";
+  }
+
   public static List<StaffGroup> departments() {
     return Arrays.stream(values()).filter(StaffGroup::worksTasks).toList();
   }

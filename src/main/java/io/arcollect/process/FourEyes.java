@@ -1,28 +1,14 @@
 package io.arcollect.process;
 
-import java.util.Objects;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
-import org.springframework.stereotype.Component;
 
 /**
- * collection-case.bpmn, "Approve instalment plan" on complete: the approver must be another person than the
- * one who recorded the plan (four eyes).
+ * Who is acting on a task. The four-eyes rule itself is generic: a user task's {@code fourEyesAgainst} extension
+ * property, enforced at claim and completion time by {@link TaskHandling}.
  */
-@Component("fourEyes")
-class FourEyes implements TaskListener {
+final class FourEyes {
 
-  @Override
-  public void notify(DelegateTask task) {
-    String approver = actingUser(task);
-    Object recorder = task.getVariable("planRecordedBy");
-    if (approver == null || Objects.equals(approver, recorder)) {
-      throw new ProcessEngineException("Four eyes: the plan was recorded by " + recorder
-          + "; another finance user must approve it");
-    }
-    task.setVariable("planApprovedBy", approver);
-  }
+  private FourEyes() {}
 
   /** The user completing the task: the logged-in user, else the assignee. */
   static String actingUser(DelegateTask task) {

@@ -52,6 +52,10 @@ class TaskContext {
       task.getExecution().removeVariable(outcomeVariable);
     }
     task.getExecution().removeVariable("notes");
+    String reasonVariable = property(task, "reasonVariable");
+    if (reasonVariable != null) {
+      task.getExecution().removeVariable(reasonVariable);
+    }
     task.setVariablesLocal(context.forTask(caseNumber));
     // worklist.dmn on the case's figures of today: money first
     task.setPriority(worklist.priority(task));
@@ -75,7 +79,7 @@ class TaskContext {
     String channel = customerContact ? String.valueOf(orElse(task.getVariable("contactChannel"), "PHONE")) : "INTERNAL";
     contactLog.record(new ContactAttempt(caseNumber, context.customerId(caseNumber), channel,
         task.getTaskDefinitionKey(), context.now(), FourEyes.actingUser(task),
-        String.valueOf(orElse(outcome, "DONE")), (String) task.getVariable("notes"), task.getName(),
+        String.valueOf(orElse(outcome, "DONE")), notes(task), task.getName(),
         task.getProcessInstanceId(), task.getId()));
   }
 
@@ -91,6 +95,17 @@ class TaskContext {
         task.setVariableLocal(name + "Display", (currency == null ? "" : currency + " ") + CaseContext.money(amount));
       }
     }
+  }
+
+  /** The notes, after the reason the form asked for when the task names one ({@code reasonVariable}). */
+  private static String notes(DelegateTask task) {
+    String reasonVariable = property(task, "reasonVariable");
+    Object reason = reasonVariable == null ? null : task.getVariable(reasonVariable);
+    String notes = (String) task.getVariable("notes");
+    if (reason == null || reason.toString().isBlank()) {
+      return notes;
+    }
+    return notes == null || notes.isBlank() ? reason.toString() : reason + " | " + notes;
   }
 
   private static Object orElse(Object value, Object fallback) {

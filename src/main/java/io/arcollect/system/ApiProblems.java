@@ -64,8 +64,27 @@ class ApiProblems extends ResponseEntityExceptionHandler implements ResponseBody
   @Override
   protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException error, HttpHeaders headers,
       HttpStatusCode status, WebRequest request) {
+    if (wantsPage(request)) {
+      // a person's browser: the readable page (static/error/404.html) through the container's error dispatch
+      try {
+        ((org.springframework.web.context.request.ServletWebRequest) request).getResponse().sendError(status.value());
+        return null;
+      } catch (java.io.IOException | RuntimeException closed) {
+        // fall back to the problem answer
+      }
+    }
     ProblemDetail body = ProblemDetail.forStatusAndDetail(status, "There is nothing at this address.");
     return handleExceptionInternal(error, body, headers, status, request);
+  }
+
+  /** A browser asking for a page (Accept: text/html), outside the APIs. */
+  private static boolean wantsPage(WebRequest request) {
+    String accept = request.getHeader(HttpHeaders.ACCEPT);
+    String path = request instanceof org.springframework.web.context.request.ServletWebRequest servlet
+        ? servlet.getRequest().getRequestURI() : "";
+    return accept != null && accept.contains("text/html") && !path.startsWith("/api/") && !path.startsWith("/engine-rest/")
+        && request instanceof org.springframework.web.context.request.ServletWebRequest servlet2
+        && servlet2.getResponse() != null;
   }
 
   @Override

@@ -52,6 +52,7 @@ import org.springframework.test.context.DynamicPropertySource;
     "arcollect.demo.open-cases=false"})
 @ActiveProfiles({"demo", "test"})
 @Tag("browser")
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class DepartmentsWorkACaseInTasklistBrowserTest {
 
   /** A showcase customer of the demo: a good payer with a slip, worked by sales (standard dunning). */
@@ -77,6 +78,7 @@ class DepartmentsWorkACaseInTasklistBrowserTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Order(1)
   void salesFinanceAndLegalWorkADemoCaseInTasklistAndAnAuditorHasNoTasks() throws Exception {
     // mid-morning, so the contact policy's quiet hours never hold the letter back, whenever the test runs
     ClockUtil.setCurrentTime(Date.from(today().atTime(9, 0).atZone(ZoneId.of("UTC")).toInstant()));
@@ -129,6 +131,75 @@ class DepartmentsWorkACaseInTasklistBrowserTest {
         "5-finance-approve-demand-letter", "7-legal-dossier", "8-legal-referral", "9-auditor-no-tasks",
         "case-history-audrey")) {
       assertThat(Files.size(Path.of("target", "e2e", step + ".png"))).as(step).isGreaterThan(20_000);
+    }
+  }
+
+  /**
+   * The collections desk (e2e/desk.mjs, desk-four-eyes.mjs) on other demo cases than the one above: sally unclaims a
+   * call, the finance lead fred gives frank's task to fiona, frank records a plan above the four-eyes threshold
+   * and Tasklist refuses his claim of its approval in words, fiona approves it; the lists show the case columns.
+   */
+  @Test
+  @org.junit.jupiter.api.Order(2)
+  void theDeskUnclaimsReassignsAndKeepsFourEyesInTasklist() throws Exception {
+    ClockUtil.setCurrentTime(Date.from(today().atTime(9, 0).atZone(ZoneId.of("UTC")).toInstant()));
+    if (runtime.createProcessInstanceQuery().processDefinitionKey("collection-case").count() == 0) {
+      sweep.run();
+      management.createJobQuery().executable().list().forEach(job -> management.executeJob(job.getId()));
+    }
+    List<String> taken = List.of(CUSTOMER, "杭州明远机械有限公司", "Meridian Hotels plc");
+    List<Task> salesCalls = tasks.createTaskQuery().taskDefinitionKey("Task_InitialContact").taskCandidateGroup("sales")
+        .taskUnassigned().orderByTaskPriority().asc().list().stream()
+        .filter(t -> taken.stream().noneMatch(t.getName()::contains)).toList();
+    Task unclaim = salesCalls.get(0);
+    Task financeTask = tasks.createTaskQuery().taskCandidateGroup("finance").taskUnassigned()
+        .orderByTaskPriority().asc().list().stream().filter(t -> taken.stream().noneMatch(t.getName()::contains))
+        .findFirst().orElseThrow(() -> new AssertionError("the demo has a finance task"));
+    asUser("frank", () -> tasks.claim(financeTask.getId(), "frank"));
+
+    // the key account above the four-eyes threshold: its owner hears of hardship, finance records a plan
+    Task meridian = tasks.createTaskQuery().taskDefinitionKey("Task_InitialContact")
+        .taskNameLike("%Meridian Hotels plc%").singleResult();
+    assertThat(meridian).as("the demo's key account call").isNotNull();
+    String instance = meridian.getProcessInstanceId();
+    asUser(meridian.getAssignee(), () -> tasks.complete(meridian.getId(),
+        Map.of("contactOutcome", "HARDSHIP", "notes", "Season starts in spring; asks for instalments")));
+    runJobs(instance);
+    Task record = tasks.createTaskQuery().processInstanceId(instance).singleResult();
+    assertThat(record.getTaskDefinitionKey()).isEqualTo("Task_RecordInstalmentPlan");
+
+    BrowserScript.run("desk.mjs", port, Map.of(
+        "UNCLAIM_TASK_ID", unclaim.getId(), "UNCLAIM_TASK_NAME", unclaim.getName(),
+        "REASSIGN_TASK_ID", financeTask.getId(), "REASSIGN_TASK_NAME", financeTask.getName(),
+        "PLAN_TASK_ID", record.getId(), "PLAN_DOWN_PAYMENT", "4300",
+        "PLAN_FIRST_DUE", today().plusDays(30).format(DateTimeFormatter.ofPattern("MM/dd/yyyy"))));
+
+    assertThat(tasks.createTaskQuery().taskId(unclaim.getId()).singleResult().getAssignee()).as("sally unclaimed").isNull();
+    assertThat(tasks.createTaskQuery().taskId(financeTask.getId()).singleResult().getAssignee())
+        .as("fred reassigned frank's task").isEqualTo("fiona");
+    Task approval = tasks.createTaskQuery().processInstanceId(instance).singleResult();
+    assertThat(approval.getTaskDefinitionKey()).as("above the threshold: a second approver").isEqualTo("Task_ApproveInstalmentPlan");
+    assertThat(runtime.getVariable(instance, "planRecordedBy")).isEqualTo("frank");
+
+    BrowserScript.run("desk-four-eyes.mjs", port, Map.of("APPROVAL_TASK_ID", approval.getId()));
+
+    String caseNumber = runtime.createProcessInstanceQuery().processInstanceId(instance).singleResult().getBusinessKey();
+    assertThat(jdbc.queryForList("select user_id from contact_log where case_number = ? and outcome = 'REFUSED'",
+        String.class, caseNumber)).as("frank's attempt is in the contact log").containsExactly("frank");
+    assertThat(runtime.getVariable(instance, "planApproval")).isEqualTo("APPROVED");
+    assertThat(runtime.getVariable(instance, "planApprovedBy")).isEqualTo("fiona");
+    for (String step : List.of("desk-1-sales-list-columns", "desk-2-sales-unclaimed", "desk-3-finance-lead-reassigned",
+        "desk-4-frank-records-plan", "desk-5-frank-four-eyes-refused", "desk-6-fiona-approves-plan")) {
+      assertThat(Files.size(Path.of("target", "e2e", step + ".png"))).as(step).isGreaterThan(20_000);
+    }
+  }
+
+  private void asUser(String user, Runnable work) {
+    identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList());
+    try {
+      work.run();
+    } finally {
+      identity.clearAuthentication();
     }
   }
 
