@@ -34,7 +34,7 @@ public class CaseContext {
     this.clock = clock;
   }
 
-  /** Task variables: invoiceTable, recentContacts, outstandingDisplay, openInvoiceNumbers. */
+  /** Task variables: invoiceTable, recentContacts, outstandingDisplay, openInvoiceNumbers, customerFileLink. */
   @Transactional
   public Map<String, Object> forTask(String caseNumber) {
     CollectionCase collectionCase = find(caseNumber);
@@ -47,6 +47,9 @@ public class CaseContext {
     variables.put("openInvoiceNumbers", open.stream().map(CaseInvoice::invoiceNumber).collect(Collectors.joining(", ")));
     BigDecimal outstanding = open.stream().map(CaseInvoice::openAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
     variables.put("outstandingDisplay", collectionCase.getCurrency() + " " + money(outstanding));
+    // the customer file (customerfile.CustomerFilePage), linked from every task form
+    variables.put("customerFileLink", "/customer-file/?account="
+        + java.net.URLEncoder.encode(collectionCase.getCustomerAccount(), java.nio.charset.StandardCharsets.UTF_8));
     ZoneId zone = clock.getZone();
     List<ContactAttempt> recent = contactLog.ofCase(caseNumber, 5);
     variables.put("recentContacts", recent.isEmpty() ? "No contacts yet" : recent.stream().map(c ->
