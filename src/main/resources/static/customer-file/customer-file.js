@@ -201,7 +201,7 @@ function show(file, fresh) {
 
   facts($('credit-facts'), [
     [t('credit.tier'), word('tier', c.tier)],
-    [t('credit.grade'), cr.grade ? `${cr.grade}  (${t('credit.gradeFrom', cr.gradedInCase, date(cr.gradedOn))})` : t('credit.notGraded'), cr.grade ? 'big' : ''],
+    [t('credit.grade'), cr.grade ? graded(cr) : t('credit.notGraded'), cr.grade ? 'big' : ''],
     [t('credit.limit'), money(cr.currency, cr.creditLimit)],
     [t('credit.exposure'), `${money(cr.currency, cr.exposure)}${cr.exposureRatio == null ? '' : `  (${t('credit.usage', percent(cr.exposureRatio))})`}`],
     [t('credit.available'), money(cr.currency, cr.available)],
@@ -302,6 +302,15 @@ function show(file, fresh) {
   if (!file.contactLog.length) emptyRow(log, t('log.none'));
 
   showActions(file);
+}
+
+function graded(credit) {
+  const value = document.createElement('span');
+  const sub = document.createElement('span');
+  sub.className = 'sub';
+  sub.textContent = t('credit.gradeFrom', credit.gradedInCase, date(credit.gradedOn));
+  value.append(credit.grade, sub);
+  return value;
 }
 
 const KINDS = ['CALL', 'NOTE', 'PROMISE', 'DISPUTE'];

@@ -137,7 +137,7 @@ class DemoHistory {
       case REMINDER_PAID -> payment(customerId, invoiceId, invoiceNumber, amount, currency, closed, 1);
       case PROMISE_KEPT -> {
         contact(caseNumber, customerId, "PHONE", "Task_InitialContact", at(opened.plusDays(2), 10), collector,
-            "PROMISE_TO_PAY", "Accounts payable confirms the payment run.");
+            "PROMISE_TO_PAY", account.equals("SHOW-0002") ? "王丽确认下周付款。" : "Accounts payable confirms the payment run.");
         promise(caseNumber, amount, currency, closed.plusDays(1), at(opened.plusDays(2), 10), true, at(closed.plusDays(3), 1));
         payment(customerId, invoiceId, invoiceNumber, amount, currency, closed, 1);
       }
