@@ -61,7 +61,7 @@ public class CaseContext {
         }, caseNumber).stream().filter(java.util.Objects::nonNull).findFirst();
   }
 
-  /** Task variables: invoiceTable, recentContacts, outstandingDisplay, openInvoiceNumbers, invoiceOptions. */
+  /** Task variables: invoiceTable, recentContacts, outstandingDisplay, openInvoiceNumbers, invoiceOptions, customerFileLink. */
   @Transactional
   public Map<String, Object> forTask(String caseNumber) {
     CollectionCase collectionCase = find(caseNumber);
@@ -80,6 +80,9 @@ public class CaseContext {
             i.disputed() ? " (disputed)" : ""))).toList());
     BigDecimal outstanding = open.stream().map(CaseInvoice::openAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
     variables.put("outstandingDisplay", collectionCase.getCurrency() + " " + money(outstanding));
+    // the customer file (customerfile.CustomerFilePage), linked from every task form
+    variables.put("customerFileLink", "/customer-file/?account="
+        + java.net.URLEncoder.encode(collectionCase.getCustomerAccount(), java.nio.charset.StandardCharsets.UTF_8));
     ZoneId zone = clock.getZone();
     List<ContactAttempt> recent = contactLog.ofCase(caseNumber, 5);
     variables.put("recentContacts", recent.isEmpty() ? "No contacts yet" : recent.stream().map(c ->

@@ -47,6 +47,16 @@ public class CaseVisibility {
     return ownCustomersOnly().map(customers::idsOwnedBy);
   }
 
+  /** Whether the caller sees the customer (and its cases) whose account this user owns: sales only their own. */
+  public boolean seesCustomerOwnedBy(String accountOwner) {
+    return ownCustomersOnly().map(caller -> caller.equals(accountOwner)).orElse(true);
+  }
+
+  /** The user whose customers the caller sees, empty when they see every customer. */
+  public Optional<String> ownCustomersOf() {
+    return ownCustomersOnly();
+  }
+
   /** The case if it exists and the caller may see it. */
   public Optional<CollectionCase> find(String caseNumber) {
     Optional<List<Long>> visible = visibleCustomers();

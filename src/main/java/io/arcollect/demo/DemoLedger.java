@@ -41,9 +41,12 @@ class DemoLedger implements ApplicationRunner {
   private final AgingSweep sweep;
   private final Clock clock;
   private final boolean openCases;
+  private final DemoHistory history;
 
   DemoLedger(CustomerImport customers, ContactPersonImport contacts, InvoiceImport invoices, LedgerStatistics statistics,
-      AgingSweep sweep, Clock clock, @Value("${arcollect.demo.open-cases:true}") boolean openCases) {
+      AgingSweep sweep, Clock clock, @Value("${arcollect.demo.open-cases:true}") boolean openCases,
+      DemoHistory history) {
+    this.history = history;
     this.openCases = openCases;
     this.customers = customers;
     this.contacts = contacts;
@@ -71,6 +74,8 @@ class DemoLedger implements ApplicationRunner {
     int contactPersons = contacts.importCsv(stream(sample.contactsCsv())).accepted()
         + contacts.importCsv(stream(DemoShowcase.contactsCsv())).accepted();
     log.info("Demo data: {} contact persons", contactPersons);
+    log.info("Demo data: {} closed cases of the last year (paid, settled, written off; promises kept and broken)",
+        history.write(today));
     if (openCases) {
       AgingSweep.Result cases = sweep.run();
       log.info("Demo data: {} collection cases opened for the overdue accounts", cases.casesOpened());

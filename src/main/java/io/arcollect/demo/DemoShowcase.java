@@ -20,9 +20,9 @@ final class DemoShowcase {
   private record Contact(String account, String name, String role, String email, String phone, String channel) {}
 
   private static final List<Showcase> CUSTOMERS = List.of(
-      new Showcase("SHOW-0001", "Brightwater Foods GmbH", "STANDARD", "Food & Beverage", "en", "Europe/Berlin", "",
+      new Showcase("SHOW-0001", "Brightwater Foods GmbH", "STANDARD", "Food & Beverage", "en", "Europe/Berlin", "sally",
           new int[] {4_800, 7_250}),
-      new Showcase("SHOW-0002", "杭州明远机械有限公司", "STANDARD", "Manufacturing", "zh", "Asia/Shanghai", "",
+      new Showcase("SHOW-0002", "杭州明远机械有限公司", "STANDARD", "Manufacturing", "zh", "Asia/Shanghai", "sally",
           new int[] {12_600}),
       new Showcase("SHOW-0003", "Meridian Hotels plc", "KEY", "Hospitality", "en", "Europe/London", "sally",
           new int[] {18_900, 9_400}));

@@ -58,6 +58,9 @@ class DepartmentsWorkACaseInTasklistBrowserTest {
   /** A showcase customer of the demo: a good payer with a slip, worked by sales (standard dunning). */
   private static final String CUSTOMER = "Brightwater Foods GmbH";
 
+  /** A showcase key account of the demo, owned (and its calls worked) by sally. */
+  private static final String KEY_CUSTOMER = "Meridian Hotels plc";
+
   @DynamicPropertySource
   static void demoDatabase(DynamicPropertyRegistry registry) {
     registry.add("spring.datasource.url", () -> TestDatabase.freshDatabaseUrl("e2e_demo"));
@@ -127,9 +130,27 @@ class DepartmentsWorkACaseInTasklistBrowserTest {
     BrowserScript.run("case-history.mjs", port, Map.of("CASE_NUMBER", caseNumber, "CUSTOMER", CUSTOMER));
     assertThat(Files.size(Path.of("target", "e2e", "case-history-audrey.pdf"))).as("the downloaded PDF").isGreaterThan(20_000);
 
+    // the customer file: sally logs an inbound call on the key account's case while its first call waits, then reads
+    // (and records a promise on) the file of a Chinese customer in a Chinese browser
+    Task keyCall = tasks.createTaskQuery().taskDefinitionKey("Task_InitialContact").taskAssignee("sally")
+        .taskNameLike("%" + KEY_CUSTOMER + "%").singleResult();
+    assertThat(keyCall).as("the key account's call waits for its owner").isNotNull();
+    String keyCase = runtime.createProcessInstanceQuery().processInstanceId(keyCall.getProcessInstanceId()).singleResult()
+        .getBusinessKey();
+    String notes = "Priya Shah called back: the payment run is next Friday";
+    BrowserScript.run("customer-file.mjs", port, Map.of("CUSTOMER", KEY_CUSTOMER, "ACCOUNT", "SHOW-0003",
+        "CASE_NUMBER", keyCase, "ZH_ACCOUNT", "SHOW-0002", "NOTES", notes,
+        "PROMISED_DATE", today().plusDays(3).toString()));
+    assertThat(tasks.createTaskQuery().taskId(keyCall.getId()).count()).as("the call task stays open").isOne();
+    assertThat(jdbc.queryForList("select user_id from contact_log where case_number = ? and template = 'ad-hoc-call' "
+        + "and notes = ?", String.class, keyCase, notes)).containsExactly("sally");
+    assertThat(jdbc.queryForList("select p.amount from promises_to_pay p join collection_cases c on c.case_number = "
+        + "p.case_number where c.customer_account = 'SHOW-0002' and c.status = 'OPEN'", java.math.BigDecimal.class))
+        .singleElement().satisfies(amount -> assertThat(amount).isEqualByComparingTo("5000"));
+
     for (String step : List.of("1-sales-my-department", "2-sales-case-context", "3-sales-promise-to-pay",
         "5-finance-approve-demand-letter", "7-legal-dossier", "8-legal-referral", "9-auditor-no-tasks",
-        "case-history-audrey")) {
+        "case-history-audrey", "customer-file-sally", "customer-file-sally-call-logged", "customer-file-zh")) {
       assertThat(Files.size(Path.of("target", "e2e", step + ".png"))).as(step).isGreaterThan(20_000);
     }
   }

@@ -7,6 +7,11 @@ export default {
       description: 'Aging, DSO, CEI, promise-kept rate, recovery and open tasks as charts, with CSV downloads'
     },
     {
+      label: 'ArCollect customer file',
+      href: '/customer-file/',
+      description: 'One customer on one screen: contacts, local time, credit, open invoices, promises, cases, contact log; log a call, note, promise or dispute'
+    },
+    {
       label: 'ArCollect case history',
       href: '/case-history/',
       description: 'Any case, open or closed: its diagram with the path it took, the audit trail, JSON/CSV/PDF downloads'
