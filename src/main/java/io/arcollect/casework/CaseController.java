@@ -18,12 +18,13 @@ class CaseController {
 
   record CaseView(String caseNumber, String customerAccount, String status, CaseStage stage, String strategy,
       String creditGrade, String owningDepartment, String currency, BigDecimal amountAtOpen,
-      BigDecimal outstandingAmount, String outcome, Instant openedAt, Instant closedAt, String processInstanceId) {
+      BigDecimal outstandingAmount, String outcome, Instant openedAt, Instant closedAt, String processInstanceId,
+      java.time.LocalDate noticeDeadline) {
 
     static CaseView of(CollectionCase c) {
       return new CaseView(c.getCaseNumber(), c.getCustomerAccount(), c.getStatus().name(), c.getStage(), c.getStrategy(),
           c.getCreditGrade(), c.getOwningDepartment(), c.getCurrency(), c.getAmountAtOpen(), c.getOutstandingAmount(),
-          c.getOutcome(), c.getOpenedAt(), c.getClosedAt(), c.getProcessInstanceId());
+          c.getOutcome(), c.getOpenedAt(), c.getClosedAt(), c.getProcessInstanceId(), c.getNoticeDeadline());
     }
   }
 

@@ -158,6 +158,22 @@ public class CaseProgress {
     return LocalDate.now(clock).plusDays(days);
   }
 
+  /**
+   * Fixes the formal notice's deadline once, {@code days} from today (the day finance approves the letter), on the
+   * case record; the letter, the timer and the trail take this date. Answers it.
+   */
+  @Transactional
+  public LocalDate fixNoticeDeadline(String caseNumber, int days) {
+    LocalDate deadline = deadline(days);
+    find(caseNumber).noticeDeadline(deadline);
+    return deadline;
+  }
+
+  /** The moment a deadline has passed: the start of the day after it, in the business time zone. */
+  public java.time.Instant endOf(LocalDate deadline) {
+    return deadline.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
+  }
+
   /** The start of the day after the grace period of a payment due on {@code due}. */
   public java.time.Instant graceEnds(LocalDate due) {
     return due.plusDays(1L + rules.instalmentGraceDays()).atStartOfDay(clock.getZone()).toInstant();

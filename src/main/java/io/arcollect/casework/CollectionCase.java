@@ -70,6 +70,10 @@ public class CollectionCase {
   @Column(name = "closed_at")
   private Instant closedAt;
 
+  /** The formal notice's deadline, fixed when the demand letter was approved; null before. */
+  @Column(name = "notice_deadline")
+  private java.time.LocalDate noticeDeadline;
+
   @Version
   private long version;
 
@@ -180,6 +184,14 @@ public class CollectionCase {
 
   public Instant getOpenedAt() {
     return openedAt;
+  }
+
+  public java.time.LocalDate getNoticeDeadline() {
+    return noticeDeadline;
+  }
+
+  void noticeDeadline(java.time.LocalDate deadline) {
+    this.noticeDeadline = deadline;
   }
 
   public Instant getClosedAt() {

@@ -22,10 +22,12 @@ public class CustomerMail {
 
   private final ObjectProvider<JavaMailSender> sender;
   private final OutreachSettings settings;
+  private final java.time.Clock clock;
 
-  CustomerMail(ObjectProvider<JavaMailSender> sender, OutreachSettings settings) {
+  CustomerMail(ObjectProvider<JavaMailSender> sender, OutreachSettings settings, java.time.Clock clock) {
     this.sender = sender;
     this.settings = settings;
+    this.clock = clock;
   }
 
   /** Sends an HTML email and answers its Message-ID; empty when no SMTP server is configured. */
@@ -48,6 +50,8 @@ public class CustomerMail {
         helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()), attachment.contentType());
       }
       message.setHeader("X-ArCollect-Case", caseNumber);
+      // the business date, as in the contact log (not the server's real date when a test or simulation moves it)
+      message.setSentDate(java.util.Date.from(clock.instant()));
       mail.send(message);
       return Optional.of(message.getMessageID());
     } catch (MessagingException | java.io.UnsupportedEncodingException e) {

@@ -19,7 +19,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.context.MessageSource;
+import org.springframework.context.support.ReloadableResourceBundleMessageSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.util.StringUtils;
+import org.thymeleaf.templateresolver.FileTemplateResolver;
+import io.arcollect.casework.ContactAttempt;
+import io.arcollect.casework.ContactLog;
+import java.nio.file.Path;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.thymeleaf.context.Context;
@@ -41,27 +47,51 @@ public class CustomerMessages {
 
   private final CustomerDirectory customers;
   private final CaseProgress cases;
+  private final ContactLog contactLog;
   private final OutreachSettings settings;
   private final SpringTemplateEngine templates;
   private final MessageSource texts;
 
-  CustomerMessages(CustomerDirectory customers, CaseProgress cases, OutreachSettings settings) {
+  CustomerMessages(CustomerDirectory customers, CaseProgress cases, ContactLog contactLog, OutreachSettings settings) {
     this.customers = customers;
     this.cases = cases;
+    this.contactLog = contactLog;
     this.settings = settings;
     ResourceBundleMessageSource bundle = new ResourceBundleMessageSource();
     bundle.setBasename("outreach/messages");
     bundle.setDefaultEncoding("UTF-8");
     bundle.setFallbackToSystemLocale(false);
-    this.texts = bundle;
+    MessageSource messages = bundle;
     ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
     resolver.setPrefix("outreach/templates/");
     resolver.setSuffix(".html");
     resolver.setTemplateMode(TemplateMode.HTML);
     resolver.setCharacterEncoding("UTF-8");
+    resolver.setOrder(2);
     this.templates = new SpringTemplateEngine();
-    templates.setTemplateResolver(resolver);
-    templates.setTemplateEngineMessageSource(bundle);
+    if (StringUtils.hasText(settings.textsDir())) {
+      // a process owner's texts: read at send time, anything they do not define comes from the bundled ones
+      Path dir = Path.of(settings.textsDir()).toAbsolutePath();
+      ReloadableResourceBundleMessageSource own = new ReloadableResourceBundleMessageSource();
+      own.setBasename(dir.resolve("messages").toUri().toString());
+      own.setDefaultEncoding("UTF-8");
+      own.setFallbackToSystemLocale(false);
+      own.setCacheMillis(0);
+      own.setParentMessageSource(bundle);
+      messages = own;
+      FileTemplateResolver ownTemplates = new FileTemplateResolver();
+      ownTemplates.setPrefix(dir.resolve("templates").toString() + java.io.File.separator);
+      ownTemplates.setSuffix(".html");
+      ownTemplates.setTemplateMode(TemplateMode.HTML);
+      ownTemplates.setCharacterEncoding("UTF-8");
+      ownTemplates.setCheckExistence(true);
+      ownTemplates.setCacheable(false);
+      ownTemplates.setOrder(1);
+      templates.addTemplateResolver(ownTemplates);
+    }
+    this.texts = messages;
+    templates.addTemplateResolver(resolver);
+    templates.setTemplateEngineMessageSource(messages);
   }
 
   /** Everything a message about this request says, as of now. */
@@ -83,6 +113,12 @@ public class CustomerMessages {
     v.put("customerAccount", customer.accountNumber());
     v.put("currency", currency);
     v.put("today", date(today, locale));
+    // where the letter goes: the customer's postal address, written the country's way
+    v.put("address", customer.address().map(a -> a.lines(locale)).orElse(List.of()));
+    // the path the case took: were there reminders or calls before this message?
+    boolean reminded = reminded(request);
+    v.put("reminded", reminded);
+    v.put("introKey", request.template() + ".intro" + (!reminded && "formal-notice".equals(request.template()) ? ".first" : ""));
     List<Map<String, String>> rows = new ArrayList<>();
     BigDecimal total = BigDecimal.ZERO;
     BigDecimal interest = BigDecimal.ZERO;
@@ -124,10 +160,29 @@ public class CustomerMessages {
     return new CustomerMessage(request, customer, locale, v);
   }
 
-  /** The subject line of an email. */
+  /** The subject line of an email: the same parameters as its text ({0} case ... {5} promised date). */
   public String subject(CustomerMessage message) {
-    return texts.getMessage(message.request().template() + ".subject",
-        new Object[] {message.variables().get("caseNumber"), message.customer().name()}, message.locale());
+    return texts.getMessage(message.request().template() + ".subject", arguments(message), message.locale());
+  }
+
+  /** The MessageFormat parameters of every text: {0} case, {1} currency, {2} open, {3} deadline, {4}/{5} promise. */
+  static Object[] arguments(CustomerMessage message) {
+    Map<String, Object> v = message.variables();
+    return new Object[] {v.get("caseNumber"), v.get("currency"), v.get("total"), v.getOrDefault("deadline", ""),
+        v.getOrDefault("promisedAmount", ""), v.getOrDefault("promisedDate", "")};
+  }
+
+  /** Whether the customer already heard from us about this case: a reminder that went out, or a call. */
+  private boolean reminded(ContactRequest request) {
+    return contactLog.ofCase(request.caseNumber(), 200).stream().anyMatch(CustomerMessages::isReminder);
+  }
+
+  private static boolean isReminder(ContactAttempt contact) {
+    if (contact.userId() != null) {
+      return !"INTERNAL".equals(contact.channel());
+    }
+    return "SENT".equals(contact.outcome()) && Set.of("friendly-reminder", "follow-up", "promise-confirmation",
+        "pre-due-reminder").contains(contact.template());
   }
 
   /** The HTML body of an email. */

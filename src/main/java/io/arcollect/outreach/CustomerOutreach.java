@@ -64,13 +64,23 @@ public class CustomerOutreach {
       return;
     }
     String subject = messages.subject(message);
-    Optional<String> messageId = mail.send(request.caseNumber(), to, subject, messages.emailBody(message));
+    String html = messages.emailBody(message);
+    Optional<String> messageId = mail.send(request.caseNumber(), to, subject, html);
     if (messageId.isEmpty()) {
       logContact(message, "SKIPPED", "No SMTP server configured (SPRING_MAIL_HOST): the email to " + to + " was not sent",
           null);
       return;
     }
-    logContact(message, "SENT", "Email to " + to + ": " + subject, "message:" + messageId.get());
+    long body = storeBody(request, "", html);
+    logContact(message, "SENT", "Email to " + to + ": " + subject, "document:" + body + " message:" + messageId.get());
+  }
+
+  /** The email as sent, a case document like the letters (size and SHA-256 in the trail). */
+  private long storeBody(ContactRequest request, String suffix, String html) {
+    String kind = ("EMAIL_" + request.template().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+    kind = kind.length() > 32 ? kind.substring(0, 32) : kind;
+    return documents.store(request.caseNumber(), kind, request.caseNumber() + "-" + request.template() + suffix + "-email.html",
+        "text/html; charset=UTF-8", html.getBytes(java.nio.charset.StandardCharsets.UTF_8), clock.instant());
   }
 
   /** The formal notice: a PDF letter stored with the case and sent with a cover email. */
@@ -84,17 +94,26 @@ public class CustomerOutreach {
     String document = "document:" + documentId;
     String to = message.customer().email();
     if (!StringUtils.hasText(to)) {
-      logContact(message, "STORED", "No email address on file: print and post the stored letter " + fileName, document);
+      logContact(message, "STORED", "No email address on file: print and post the stored letter " + fileName
+          + deadlineNote(request), document);
       return;
     }
-    Optional<String> messageId = mail.send(request.caseNumber(), to, messages.subject(message), messages.emailBody(message),
+    String html = messages.emailBody(message);
+    Optional<String> messageId = mail.send(request.caseNumber(), to, messages.subject(message), html,
         new CustomerMail.Attachment(fileName, "application/pdf", pdf));
     if (messageId.isEmpty()) {
       logContact(message, "STORED", "No SMTP server configured (SPRING_MAIL_HOST): print and post the stored letter "
           + fileName, document);
       return;
     }
-    logContact(message, "SENT", "Letter " + fileName + " emailed to " + to, document + " message:" + messageId.get());
+    long cover = storeBody(request, "-cover", html);
+    logContact(message, "SENT", "Letter " + fileName + " emailed to " + to + deadlineNote(request),
+        document + " document:" + cover + " message:" + messageId.get());
+  }
+
+  private static String deadlineNote(ContactRequest request) {
+    String deadline = request.detail("noticeDeadline");
+    return deadline == null ? "" : "; payment deadline " + deadline.substring(0, Math.min(10, deadline.length()));
   }
 
   /** The gateway call for an SMS; empty (and logged as skipped) without a phone number or a gateway. */

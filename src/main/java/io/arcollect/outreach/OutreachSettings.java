@@ -16,10 +16,13 @@ import org.springframework.util.StringUtils;
  * @param webhook where case events are posted; no URL = no webhooks
  * @param policy the contact policy every automatic contact passes
  * @param notice interest and fees a formal notice claims, if any
+ * @param textsDir a folder whose messages*.properties and templates/*.html override the bundled texts, read at
+ *     send time (no rebuild, no restart); empty = the bundled texts only
  */
 @ConfigurationProperties(prefix = "arcollect.outreach")
 public record OutreachSettings(@DefaultValue Company company, @DefaultValue("collections@arcollect.example") String mailFrom,
-    @DefaultValue Sms sms, @DefaultValue Webhook webhook, @DefaultValue Policy policy, @DefaultValue Notice notice) {
+    @DefaultValue Sms sms, @DefaultValue Webhook webhook, @DefaultValue Policy policy, @DefaultValue Notice notice,
+    @DefaultValue("") String textsDir) {
 
   /** Letter head: the creditor's name, address lines, contact and bank details for payment. */
   public record Company(@DefaultValue("ArCollect Demo Ltd") String name, @DefaultValue List<String> address,

@@ -38,7 +38,9 @@ class ApplyStrategy implements JavaDelegate {
     // phone calls and visits are personal: no automatic mail before them; a balance too small for a call
     // (worklist.dmn, minimum-call-balance) gets the automatic reminders only
     execution.setVariable("automaticReminder", "EMAIL".equals(firstChannel) || "LETTER".equals(firstChannel)
-        || worklist.belowCallMinimum(execution));
+        || "SMS".equals(firstChannel) || worklist.belowCallMinimum(execution));
+    // the friendly reminder goes by SMS when the strategy says so (Connect SMS step), else by email
+    execution.setVariable("reminderChannel", "SMS".equals(firstChannel) ? "SMS" : "EMAIL");
     // the worklist's priority (worklist.dmn, task-priority) replaces the strategy's; each task works it out again
     execution.setVariable("taskPriority", worklist.priority(execution));
     execution.setVariable("talkingPointsText", talkingPoints.describe((String) strategy.get("talkingPoints")));

@@ -19,7 +19,9 @@ class PlaceCreditHold implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String caseNumber = CaseVariables.caseNumber(execution);
     progress.placeCreditHold(caseNumber);
-    execution.setVariable("noticeDeadline",
-        progress.deadline(CaseVariables.number(execution, "noticeDays", 14)).toString());
+    // one deadline, fixed now (at approval): the letter says it, the case record keeps it, the timer runs to its end
+    java.time.LocalDate deadline = progress.fixNoticeDeadline(caseNumber, CaseVariables.number(execution, "noticeDays", 14));
+    execution.setVariable("noticeDeadline", deadline.toString());
+    execution.setVariable("noticeDeadlinePassesAt", java.util.Date.from(progress.endOf(deadline)));
   }
 }

@@ -28,8 +28,11 @@ class StartCustomerContact {
 
   @EventListener
   void on(ContactRequested request) {
-    Map<String, Object> variables = new HashMap<>(request.details());
-    variables.put(ContactVariables.DETAIL_NAMES, String.join(",", new java.util.TreeSet<>(request.details().keySet())));
+    Map<String, String> details = new HashMap<>(request.details());
+    // when the case asked: the contact policy checks again at send time whether the message still makes sense
+    details.putIfAbsent("requestedAt", request.requestedAt().toString());
+    Map<String, Object> variables = new HashMap<>(details);
+    variables.put(ContactVariables.DETAIL_NAMES, String.join(",", new java.util.TreeSet<>(details.keySet())));
     variables.put("caseNumber", request.caseNumber());
     variables.put("customerAccount", request.customerAccount());
     variables.put("channel", request.channel());

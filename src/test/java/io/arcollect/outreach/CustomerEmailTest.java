@@ -44,7 +44,7 @@ class CustomerEmailTest extends OutreachTestBase {
       assertThat(row.get("template")).isEqualTo("friendly-reminder");
       assertThat(row.get("outcome")).isEqualTo("SENT");
       assertThat(row.get("user_id")).isNull();
-      assertThat((String) row.get("reference")).isEqualTo("message:" + reminder.getMessageID());
+      assertThat((String) row.get("reference")).matches("document:\\d+ message:" + java.util.regex.Pattern.quote(reminder.getMessageID()));
     });
   }
 
@@ -82,7 +82,7 @@ class CustomerEmailTest extends OutreachTestBase {
     assertThat(text).as("the letter demands payment by the case's own deadline").contains(
         deadline.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.CHINESE)));
     assertThat(text).as("8%% interest and a 40.00 fee are configured in this test").contains("催收费用", "40.00");
-    Map<String, Object> stored = jdbc.queryForMap("select * from case_documents where case_number = ?", c.number());
+    Map<String, Object> stored = jdbc.queryForMap("select * from case_documents where case_number = ? and kind = 'FORMAL_NOTICE'", c.number());
     assertThat(stored.get("kind")).isEqualTo("FORMAL_NOTICE");
     assertThat((byte[]) stored.get("content")).isEqualTo(pdf);
     assertThat(contactLog(c)).anySatisfy(row -> {
