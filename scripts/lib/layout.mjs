@@ -12,14 +12,14 @@
 //   cost cross=<n> [bend=<n>] ...                                 (the router's costs for this diagram, e.g. a crossing
 //                                                                  worth a longer detour than the default 2500 px)
 // Rows and columns are any numbers, ranked per container: to insert a step between columns 3 and 4 give it 3.5.
-import { moddle } from './diagram.mjs';
+import { moddle, segmentsCross, segmentsOverlap } from './diagram.mjs';
 
 const SIZES = { task: [120, 80], event: [36, 36], gateway: [50, 50] };
 const GAP_X = 70;
 const GAP_Y = 70;
 const PAD = { top: 40, side: 40, bottom: 40 };
 const MARGIN = 14;
-const DEFAULT_COST = { bend: 30, cross: 2500, touch: 120, overlap: 5000, sharedPort: 400, backSide: 60, sideSide: 15, lane: 0 };
+const DEFAULT_COST = { bend: 30, cross: 2500, touch: 120, overlap: 5000, sharedPort: 400, backSide: 60, sideSide: 15, lane: 0, rounds: 0 };
 const COST = { ...DEFAULT_COST };
 const SIDES = { right: [1, 0], bottom: [0, 1], left: [-1, 0], top: [0, -1] };
 const DIRS = [[1, 0], [0, 1], [-1, 0], [0, -1]];
@@ -288,6 +288,34 @@ function route(nodes, flows, hints) {
     for (const { flow, s, t } of order) {
       routes.set(flow.id, { flow, points: routeOne(nodes, flow, s, t, hints.get(flow.id) ?? {}, committedWithout(flow.id)) });
     }
+  }
+  // then each flow that still crosses or lies on another is tried once more at ten times the price of a crossing,
+  // and kept only where the diagram as a whole gets fewer crossings and overlaps
+  const segs = (points) => points.slice(1).map((p, i) => [points[i], p]);
+  const conflicts = (a, b) => {
+    const pairs = segs(a.points).flatMap((x) => segs(b.points).map((y) => [x, y]));
+    const crossing = pairs.some(([x, y]) => segmentsCross(x, y)) ? 1 : 0;
+    const lying = !related(a.flow, b.flow) && pairs.some(([x, y]) => segmentsOverlap(x, y)) ? 2 : 0;
+    return crossing + lying;
+  };
+  const badness = (id) => [...routes.values()].reduce((sum, r) => sum + (r.flow.id === id ? 0 : conflicts(routes.get(id), r)), 0);
+  for (let round = 0; round < (COST.rounds ?? 0); round++) {
+    let improved = false;
+    for (const { flow, s, t } of order) {
+      const before = badness(flow.id);
+      if (!before) continue;
+      const old = routes.get(flow.id);
+      const price = COST.cross;
+      COST.cross = price * 10;
+      try {
+        routes.set(flow.id, { flow, points: routeOne(nodes, flow, s, t, hints.get(flow.id) ?? {}, committedWithout(flow.id)) });
+      } finally {
+        COST.cross = price;
+      }
+      if (badness(flow.id) < before) improved = true;
+      else routes.set(flow.id, old);
+    }
+    if (!improved) break;
   }
   return new Map(flows.map((flow) => [flow.id, routes.get(flow.id)]));
 }
