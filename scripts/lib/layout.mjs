@@ -12,6 +12,7 @@
 //   cost cross=<n> [bend=<n>] ...                                 (the router's costs for this diagram, e.g. a crossing
 //                                                                  worth a longer detour than the default 2500 px)
 // Rows and columns are any numbers, ranked per container: to insert a step between columns 3 and 4 give it 3.5.
+// "<id>?" (also "flow <id>?"): a line for an element the model may not have yet, left out when it is not there.
 import { moddle, segmentsCross, segmentsOverlap } from './diagram.mjs';
 
 const SIZES = { task: [120, 80], event: [36, 36], gateway: [50, 50] };
@@ -40,7 +41,8 @@ export function parsePlan(text) {
     const options = Object.fromEntries(rest.filter((t) => t.includes('=')).map((t) => t.split('=')));
     const plain = rest.filter((t) => !t.includes('='));
     if (head === 'flow') {
-      flows.set(plain[0], { exit: options.exit?.split(','), enter: options.enter?.split(',') });
+      const optional = plain[0].endsWith('?');
+      flows.set(plain[0].replace(/\?$/, ''), { exit: options.exit?.split(','), enter: options.enter?.split(','), optional });
       return;
     }
     if (head === 'group') {
@@ -55,7 +57,9 @@ export function parsePlan(text) {
       return;
     }
     while (stack.length && stack[stack.length - 1].indent >= indent) stack.pop();
-    const node = { id: head, parent: stack[stack.length - 1]?.node.id ?? null, options, where };
+    // "<id>?": laid out when the model has it, left out when not (a step another branch is adding)
+    const node = { id: head.replace(/\?$/, ''), optional: head.endsWith('?'), parent: stack[stack.length - 1]?.node.id ?? null,
+      options, where };
     if (options.on) {
       if (!SIDES[options.on]) throw new Error(`${where}: on=${options.on} is no side (bottom, top, left, right)`);
     } else {
@@ -110,8 +114,13 @@ export async function layout(xml, planText) {
 
   // every flow node has one plan line, under the sub-process that holds it
   const nodes = new Map();
+  const absent = new Set();
   for (const node of plan.nodes) {
     const element = elements.get(node.id);
+    if (!element && (node.optional || absent.has(node.parent))) {
+      absent.add(node.id);
+      continue;
+    }
     if (!element) throw new Error(`${node.where}: ${node.id} is no flow node of the process`);
     const semanticParent = element.$parent === process ? null : element.$parent.id;
     if (!element.$instanceOf('bpmn:BoundaryEvent') && semanticParent !== node.parent) {
@@ -128,8 +137,8 @@ export async function layout(xml, planText) {
       throw new Error(`the layout plan has no line for ${id} ("${element.name ?? ''}"): give it a row and a column`);
     }
   }
-  for (const id of plan.flows.keys()) {
-    if (!flowsById.has(id)) throw new Error(`the layout plan routes ${id}, which is no sequence flow of the process`);
+  for (const [id, hint] of plan.flows) {
+    if (!flowsById.has(id) && !hint.optional) throw new Error(`the layout plan routes ${id}, which is no sequence flow of the process`);
   }
 
   const childrenOf = (parentId) => [...nodes.values()].filter((n) => n.parent === parentId && !n.options.on);

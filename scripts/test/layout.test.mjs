@@ -82,3 +82,10 @@ test('pad= gives a sub-process more room between its border and its shapes', asy
   assert.equal(wide, narrow + 2 * 60);
   assert.equal(startX - subX, 100);
 });
+
+test('a plan line marked with ? is left out when the model does not have the element (yet)', async () => {
+  const plan = 'Start 0 0\nMerge 0 1\nCall 0 2\nReached 0 3\nDone 0 4\nWait 1 2\nLater? 0 5\nflow Flow_Later? exit=top\n';
+  assert.deepEqual(clean(await measure(await relayout(loop, plan))), { throughShapes: 0, leavingSubProcess: 0, crossings: 0,
+    overlaps: 0, detachedEnds: 0, labelsWithExpressions: 0 });
+  await assert.rejects(relayout(loop, plan.replace('Later?', 'Later')), /line 7: Later is no flow node/);
+});
