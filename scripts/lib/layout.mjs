@@ -4,18 +4,24 @@
 //
 // Plan format (processes/.layout/<file>.bpmn.layout), one line per flow node, indented under its sub-process:
 //   <id> <row> <col> [span=<last col>] [width=120] [label=bottom|top|left|right] [anchor=<inner row>]
+//        [pad=<px>] [padtop=<px>] [padbottom=<px>]   (a sub-process: room between its border and its shapes,
+//                                                    where flows that go around run; default 40)
 //   <boundary event id> on=<bottom|top|left|right> [at=<0..1 along that side>]
 //   flow <id> [exit=<side>[,<side>]] [enter=<side>[,<side>]]      (only where the router's choice is not the picture)
 //   group <id> <member id> <member id> ...                        (a bpmn:group drawn around its members)
+//   cost cross=<n> [bend=<n>] ...                                 (the router's costs for this diagram, e.g. a crossing
+//                                                                  worth a longer detour than the default 2500 px)
 // Rows and columns are any numbers, ranked per container: to insert a step between columns 3 and 4 give it 3.5.
-import { moddle } from './diagram.mjs';
+// "<id>?" (also "flow <id>?"): a line for an element the model may not have yet, left out when it is not there.
+import { moddle, segmentsCross, segmentsOverlap } from './diagram.mjs';
 
 const SIZES = { task: [120, 80], event: [36, 36], gateway: [50, 50] };
 const GAP_X = 70;
 const GAP_Y = 70;
 const PAD = { top: 40, side: 40, bottom: 40 };
 const MARGIN = 14;
-const COST = { bend: 30, cross: 2500, touch: 120, overlap: 5000, sharedPort: 400, backSide: 60, sideSide: 15 };
+const DEFAULT_COST = { bend: 30, cross: 2500, touch: 120, overlap: 5000, sharedPort: 400, backSide: 60, sideSide: 15, lane: 0, rounds: 0 };
+const COST = { ...DEFAULT_COST };
 const SIDES = { right: [1, 0], bottom: [0, 1], left: [-1, 0], top: [0, -1] };
 const DIRS = [[1, 0], [0, 1], [-1, 0], [0, -1]];
 const dirOf = ([dx, dy]) => DIRS.findIndex(([x, y]) => x === dx && y === dy);
@@ -24,6 +30,7 @@ export function parsePlan(text) {
   const nodes = [];
   const flows = new Map();
   const groups = [];
+  const costs = {};
   const stack = [];
   text.split('\n').forEach((raw, index) => {
     const line = raw.replace(/#.*/, '').trimEnd();
@@ -34,15 +41,25 @@ export function parsePlan(text) {
     const options = Object.fromEntries(rest.filter((t) => t.includes('=')).map((t) => t.split('=')));
     const plain = rest.filter((t) => !t.includes('='));
     if (head === 'flow') {
-      flows.set(plain[0], { exit: options.exit?.split(','), enter: options.enter?.split(',') });
+      const optional = plain[0].endsWith('?');
+      flows.set(plain[0].replace(/\?$/, ''), { exit: options.exit?.split(','), enter: options.enter?.split(','), optional });
       return;
     }
     if (head === 'group') {
       groups.push({ id: plain[0], members: plain.slice(1) });
       return;
     }
+    if (head === 'cost') {
+      for (const [name, value] of Object.entries(options)) {
+        if (!(name in DEFAULT_COST) || Number.isNaN(Number(value))) throw new Error(`${where}: cost ${name}=${value} is no router cost (${Object.keys(DEFAULT_COST).join(', ')})`);
+        costs[name] = Number(value);
+      }
+      return;
+    }
     while (stack.length && stack[stack.length - 1].indent >= indent) stack.pop();
-    const node = { id: head, parent: stack[stack.length - 1]?.node.id ?? null, options, where };
+    // "<id>?": laid out when the model has it, left out when not (a step another branch is adding)
+    const node = { id: head.replace(/\?$/, ''), optional: head.endsWith('?'), parent: stack[stack.length - 1]?.node.id ?? null,
+      options, where };
     if (options.on) {
       if (!SIDES[options.on]) throw new Error(`${where}: on=${options.on} is no side (bottom, top, left, right)`);
     } else {
@@ -54,7 +71,7 @@ export function parsePlan(text) {
     nodes.push(node);
     stack.push({ indent, node });
   });
-  return { nodes, flows, groups };
+  return { nodes, flows, groups, costs };
 }
 
 function kindOf(element) {
@@ -81,6 +98,7 @@ export function labelSize(text, maxWidth = 90) {
 export async function layout(xml, planText) {
   const { rootElement: definitions } = await moddle.fromXML(xml);
   const plan = parsePlan(planText);
+  Object.assign(COST, DEFAULT_COST, plan.costs);
   const elements = new Map();
   const flowsById = new Map();
   const process = definitions.rootElements.find((e) => e.$type === 'bpmn:Process');
@@ -96,8 +114,13 @@ export async function layout(xml, planText) {
 
   // every flow node has one plan line, under the sub-process that holds it
   const nodes = new Map();
+  const absent = new Set();
   for (const node of plan.nodes) {
     const element = elements.get(node.id);
+    if (!element && (node.optional || absent.has(node.parent))) {
+      absent.add(node.id);
+      continue;
+    }
     if (!element) throw new Error(`${node.where}: ${node.id} is no flow node of the process`);
     const semanticParent = element.$parent === process ? null : element.$parent.id;
     if (!element.$instanceOf('bpmn:BoundaryEvent') && semanticParent !== node.parent) {
@@ -114,8 +137,8 @@ export async function layout(xml, planText) {
       throw new Error(`the layout plan has no line for ${id} ("${element.name ?? ''}"): give it a row and a column`);
     }
   }
-  for (const id of plan.flows.keys()) {
-    if (!flowsById.has(id)) throw new Error(`the layout plan routes ${id}, which is no sequence flow of the process`);
+  for (const [id, hint] of plan.flows) {
+    if (!flowsById.has(id) && !hint.optional) throw new Error(`the layout plan routes ${id}, which is no sequence flow of the process`);
   }
 
   const childrenOf = (parentId) => [...nodes.values()].filter((n) => n.parent === parentId && !n.options.on);
@@ -134,10 +157,12 @@ export async function layout(xml, planText) {
     const members = childrenOf(parentId);
     for (const m of members.filter((n) => n.kind === 'container')) {
       const grid = measureGrid(m.id);
-      m.width = grid.width + 2 * PAD.side;
-      m.height = grid.height + PAD.top + PAD.bottom;
+      m.pad = { side: Number(m.options.pad ?? PAD.side), top: Number(m.options.padtop ?? PAD.top),
+        bottom: Number(m.options.padbottom ?? PAD.bottom) };
+      m.width = grid.width + 2 * m.pad.side;
+      m.height = grid.height + m.pad.top + m.pad.bottom;
       const anchorRow = m.options.anchor !== undefined ? Number(m.options.anchor) : grid.rowKeys[0];
-      m.anchorY = PAD.top + grid.rowY.get(anchorRow);
+      m.anchorY = m.pad.top + grid.rowY.get(anchorRow);
       m.labelSide = null;
     }
     const extent = (n) => {
@@ -192,7 +217,7 @@ export async function layout(xml, planText) {
       const ay = originY + grid.rowY.get(n.row);
       n.x = Math.round(cx - n.width / 2);
       n.y = Math.round(ay - (n.kind === 'container' ? n.anchorY : n.height / 2));
-      if (n.kind === 'container') place(n.id, n.x + PAD.side, n.y + PAD.top);
+      if (n.kind === 'container') place(n.id, n.x + n.pad.side, n.y + n.pad.top);
     }
   }
   place(null, 160, 80);
@@ -273,6 +298,34 @@ function route(nodes, flows, hints) {
       routes.set(flow.id, { flow, points: routeOne(nodes, flow, s, t, hints.get(flow.id) ?? {}, committedWithout(flow.id)) });
     }
   }
+  // then each flow that still crosses or lies on another is tried once more at ten times the price of a crossing,
+  // and kept only where the diagram as a whole gets fewer crossings and overlaps
+  const segs = (points) => points.slice(1).map((p, i) => [points[i], p]);
+  const conflicts = (a, b) => {
+    const pairs = segs(a.points).flatMap((x) => segs(b.points).map((y) => [x, y]));
+    const crossing = pairs.some(([x, y]) => segmentsCross(x, y)) ? 1 : 0;
+    const lying = !related(a.flow, b.flow) && pairs.some(([x, y]) => segmentsOverlap(x, y)) ? 2 : 0;
+    return crossing + lying;
+  };
+  const badness = (id) => [...routes.values()].reduce((sum, r) => sum + (r.flow.id === id ? 0 : conflicts(routes.get(id), r)), 0);
+  for (let round = 0; round < (COST.rounds ?? 0); round++) {
+    let improved = false;
+    for (const { flow, s, t } of order) {
+      const before = badness(flow.id);
+      if (!before) continue;
+      const old = routes.get(flow.id);
+      const price = COST.cross;
+      COST.cross = price * 10;
+      try {
+        routes.set(flow.id, { flow, points: routeOne(nodes, flow, s, t, hints.get(flow.id) ?? {}, committedWithout(flow.id)) });
+      } finally {
+        COST.cross = price;
+      }
+      if (badness(flow.id) < before) improved = true;
+      else routes.set(flow.id, old);
+    }
+    if (!improved) break;
+  }
   return new Map(flows.map((flow) => [flow.id, routes.get(flow.id)]));
 }
 
@@ -329,7 +382,11 @@ function routeOne(nodes, flow, s, t, hint, committed) {
     const sorted = [...set].sort((a, b) => a - b);
     for (let i = 1; i < sorted.length; i++) {
       const gap = sorted[i] - sorted[i - 1];
-      if (gap > 30) { set.add(sorted[i - 1] + gap / 3); set.add(sorted[i - 1] + (2 * gap) / 3); }
+      if (gap > 30) {
+        // as many lines as fit at COST.lane px apart (default: two, at a third and two thirds)
+        const lines = COST.lane ? Math.max(2, Math.floor(gap / COST.lane) - 1) : 2;
+        for (let l = 1; l <= lines; l++) set.add(sorted[i - 1] + (l * gap) / (lines + 1));
+      }
     }
     return [...set].filter((v) => Number.isFinite(v)).map((v) => Math.round(v)).sort((a, b) => a - b)
       .filter((v, i, a) => i === 0 || v !== a[i - 1]);

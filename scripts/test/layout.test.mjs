@@ -60,3 +60,32 @@ test('a plan that leaves out a flow node or names an unknown one is refused with
   await assert.rejects(relayout(loop, 'Start 0 0\nNobody 0 1\n'), /line 2: Nobody is no flow node/);
   assert.throws(() => parsePlan('Start zero 0'), /line 1: "Start zero 0" needs a row and a column/);
 });
+
+test('a plan sets the router costs for its diagram, and an unknown cost is refused with the line', async () => {
+  assert.deepEqual(parsePlan('cost cross=9000 rounds=2\nStart 0 0\n').costs, { cross: 9000, rounds: 2 });
+  assert.throws(() => parsePlan('Start 0 0\ncost crossing=9000\n'), /line 2: cost crossing=9000 is no router cost/);
+  const plan = 'cost cross=20000 rounds=2\nStart 0 0\nMerge 0 1\nCall 0 2\nReached 0 3\nDone 0 4\nWait 1 2\n';
+  assert.deepEqual(clean(await measure(await relayout(loop, plan))), { throughShapes: 0, leavingSubProcess: 0, crossings: 0,
+    overlaps: 0, detachedEnds: 0, labelsWithExpressions: 0 });
+});
+
+test('pad= gives a sub-process more room between its border and its shapes', async () => {
+  const nested = loop.replace('<bpmn:startEvent id="Start" name="Start" />',
+    '<bpmn:startEvent id="Start" name="Start" /><bpmn:subProcess id="Sub"><bpmn:startEvent id="SubStart" /></bpmn:subProcess>');
+  const bounds = (xml, id) => new RegExp(`bpmnElement="${id}"[^>]*>\\s*<dc:Bounds x="(\\d+)" y="(\\d+)" width="(\\d+)"`).exec(xml)
+    .slice(1).map(Number);
+  const base = 'Start 0 0\nMerge 0 1\nCall 0 2\nReached 0 3\nDone 0 4\nWait 1 2\nSub 2 0\n  SubStart 0 0\n';
+  const [, , narrow] = bounds(await relayout(nested, base), 'Sub');
+  const roomy = await relayout(nested, base.replace('Sub 2 0', 'Sub 2 0 pad=100'));
+  const [subX, , wide] = bounds(roomy, 'Sub');
+  const [startX] = bounds(roomy, 'SubStart');
+  assert.equal(wide, narrow + 2 * 60);
+  assert.equal(startX - subX, 100);
+});
+
+test('a plan line marked with ? is left out when the model does not have the element (yet)', async () => {
+  const plan = 'Start 0 0\nMerge 0 1\nCall 0 2\nReached 0 3\nDone 0 4\nWait 1 2\nLater? 0 5\nflow Flow_Later? exit=top\n';
+  assert.deepEqual(clean(await measure(await relayout(loop, plan))), { throughShapes: 0, leavingSubProcess: 0, crossings: 0,
+    overlaps: 0, detachedEnds: 0, labelsWithExpressions: 0 });
+  await assert.rejects(relayout(loop, plan.replace('Later?', 'Later')), /line 7: Later is no flow node/);
+});
