@@ -73,8 +73,8 @@ class LargeAmountThresholdTest {
         .isEqualTo("FAST_TRACK");
 
     ShippedStrategy shipped = new ShippedStrategy();
-    assertThat(shipped.text().replace("&gt;", ">")).as("no rule writes a threshold of its own").doesNotContain(">= 25000");
-    List<Element> changed = shipped.setLargeAmountFrom("Rule_LargeAmount_Eur", "10000");
+    assertThat(shipped.text().replace("&gt;", ">")).as("no rule writes a threshold of its own").doesNotContain(">= 30000");
+    List<Element> changed = shipped.setLargeAmountFrom("Rule_LargeAmount_Usd", "10000");
     assertThat(changed).as("one entry changed").hasSize(1);
 
     var deployment = paula.deploy("collection-strategy", "collection-strategy.dmn", shipped.bytes());
@@ -111,7 +111,7 @@ class LargeAmountThresholdTest {
         if (ruleId.equals(rule.getAttribute("id"))) {
           Element text = (Element) ((Element) rule.getElementsByTagNameNS(DMN, "outputEntry").item(0))
               .getElementsByTagNameNS(DMN, "text").item(0);
-          assertThat(text.getTextContent().trim()).isEqualTo("25000");
+          assertThat(text.getTextContent().trim()).isEqualTo("30000");
           text.setTextContent(amount);
           changed.add(text);
         }
@@ -133,24 +133,24 @@ class LargeAmountThresholdTest {
   }
 
   /**
-   * A standard customer billing in euros (the company currency) who paid six invoices on time and now owes
+   * A standard customer billing in US dollars (the company currency of the demo and the tests) who paid six invoices on time and now owes
    * {@code amount} on one invoice 60 days past due (grade C: an open item older than 45 days): its case, assessed.
    */
   private String openGradeCCase(int amount) {
     String account = "LA-" + UUID.randomUUID().toString().substring(0, 8);
     LocalDate today = LocalDate.ofInstant(ClockUtil.now().toInstant(), ZoneId.systemDefault());
     jdbc.update("insert into customers (account_number, name, tier, industry, currency, language, time_zone, email) "
-        + "values (?, ?, 'STANDARD', 'Software', 'EUR', 'en', 'Europe/Berlin', 'ap@example.com')", account, "Customer " + account);
+        + "values (?, ?, 'STANDARD', 'Software', 'USD', 'en', 'Europe/Berlin', 'ap@example.com')", account, "Customer " + account);
     long customerId = jdbc.queryForObject("select id from customers where account_number = ?", Long.class, account);
     for (int i = 1; i <= 6; i++) {
       LocalDate due = today.minusDays(40L * i + 70);
       jdbc.update("insert into invoices (invoice_number, customer_id, issue_date, due_date, amount, open_amount, currency, "
-          + "status, paid_date, days_late) values (?, ?, ?, ?, 500, 0, 'EUR', 'PAID', ?, 0)", account + "-P" + i, customerId,
+          + "status, paid_date, days_late) values (?, ?, ?, ?, 500, 0, 'USD', 'PAID', ?, 0)", account + "-P" + i, customerId,
           Date.valueOf(due.minusDays(30)), Date.valueOf(due), Date.valueOf(due));
     }
     LocalDate due = today.minusDays(60);
     jdbc.update("insert into invoices (invoice_number, customer_id, issue_date, due_date, amount, open_amount, currency, status) "
-        + "values (?, ?, ?, ?, ?, ?, 'EUR', 'OPEN')", account + "-1", customerId, Date.valueOf(due.minusDays(30)),
+        + "values (?, ?, ?, ?, ?, ?, 'USD', 'OPEN')", account + "-1", customerId, Date.valueOf(due.minusDays(30)),
         Date.valueOf(due), amount, amount);
     String instance = OpenedCases.open(opening, overdue, transaction, customerId, today).getProcessInstanceId();
     for (int round = 0; round < 5 && !runtime.getVariables(instance).containsKey("strategyName"); round++) {

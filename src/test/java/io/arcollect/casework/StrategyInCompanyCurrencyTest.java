@@ -33,10 +33,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Issue 13, "one currency assumed": the strategy's overdue amount is in the company currency (USD in the demo and the
  * tests), converted with the ECB reference rates imported through the REST API. Rates of the day: 1 EUR = 1.05 USD =
- * 160 JPY. Both customers are grade C (an item 60 days past due), where collection-strategy.dmn escalates an overdue
- * amount of 25,000 or more to finance (HIGH_RISK_ESCALATION), less is FAST_TRACK:
+ * 160 JPY. Both customers are grade C (an item 60 days past due), where collection-strategy.dmn escalates a large
+ * amount (its large-amount decision: USD 30,000 or more for a standard customer) to finance (HIGH_RISK_ESCALATION),
+ * less is FAST_TRACK:
  * <ul>
- *   <li>EUR 24,000 = 24,000 * 1.05 = USD 25,200.00: escalated (taken 1:1 it would be 24,000: fast track);</li>
+ *   <li>EUR 29,000 = 29,000 * 1.05 = USD 30,450.00: escalated (taken 1:1 it would be 29,000: fast track);</li>
  *   <li>JPY 3,000,000 = 3,000,000 / 160 * 1.05 = USD 19,687.50: fast track (taken 1:1, 3,000,000: escalated).</li>
  * </ul>
  * A case in a currency without a rate is not decided on 1:1: its assessment fails with the reason, an incident.
@@ -64,10 +65,10 @@ class StrategyInCompanyCurrencyTest {
     assertThat(imported.getStatusCode()).as(String.valueOf(imported.getBody())).isEqualTo(HttpStatus.OK);
     assertThat(imported.getBody()).containsEntry("days", 1).containsEntry("rates", 3);
 
-    CollectionCase euros = openAndAssess(customerOwing("EUR", 24_000));
+    CollectionCase euros = openAndAssess(customerOwing("EUR", 29_000));
     CollectionCase yen = openAndAssess(customerOwing("JPY", 3_000_000));
 
-    assertThat(strategyInput(euros)).isEqualTo(25_200.0);
+    assertThat(strategyInput(euros)).isEqualTo(30_450.0);
     assertThat(cases.findByCaseNumber(euros.getCaseNumber()).orElseThrow().getStrategy()).isEqualTo("HIGH_RISK_ESCALATION");
     assertThat(strategyInput(yen)).isEqualTo(19_687.5);
     assertThat(cases.findByCaseNumber(yen.getCaseNumber()).orElseThrow().getStrategy()).isEqualTo("FAST_TRACK");
