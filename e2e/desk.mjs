@@ -20,7 +20,7 @@ await scenario('the collections desk: unclaim, reassign, four eyes, list columns
   await openFilter(sally, 'My department');
   await sally.locator('.tasks-list .task').first().waitFor();
   await sally.waitForTimeout(1500);
-  const list = await sally.locator('.tasks-list').innerText();
+  const list = await sally.locator('.tasks-list').first().innerText();
   expect(list.includes('Customer') && list.includes('Outstanding') && list.includes('USD '),
     `the department list shows customer and amount columns: ${list.slice(0, 400)}`);
   expect(!/Create task|Start process/.test(await sally.locator('header, [cam-widget-header]').first().innerText()),
