@@ -1,7 +1,7 @@
 // Four eyes in Tasklist: frank recorded the plan, so Tasklist refuses his claim of its approval with the reason
 // (no engine code) and the task stays free; fiona claims and approves it.
 import { baseUrl, camundaLogin, expect, newPage, scenario, shot } from './browser.mjs';
-import { choose, claim } from './tasklist.mjs';
+import { choose, claim, openTask } from './tasklist.mjs';
 
 const env = process.env;
 
@@ -31,6 +31,7 @@ await scenario('four eyes: frank cannot claim the approval of his own plan, fion
   await camundaLogin(fiona, 'tasklist', 'fiona');
   await openTaskById(fiona, env.APPROVAL_TASK_ID, 'Approve instalment plan');
   await claim(fiona);
+  await openTask(fiona, 'Approve instalment plan');
   const recordedBy = await fiona.locator('.fjs-form-field').filter({ hasText: 'Recorded by' }).locator('input').first().inputValue();
   expect(recordedBy === 'frank', `the form says who recorded the plan: ${recordedBy}`);
   await choose(fiona, 'Decision', 'Approve the plan');

@@ -3,7 +3,7 @@
 // message is on screen), fiona approves it; the department list shows customer and amount columns.
 // Tasks are opened by their address (?task=id), so a long list does not hide them.
 import { baseUrl, camundaLogin, expect, newPage, scenario, shot } from './browser.mjs';
-import { choose, claim, complete, fill, fillDate, openFilter } from './tasklist.mjs';
+import { claim, fill, fillDate, openFilter, openTask } from './tasklist.mjs';
 
 const env = process.env;
 
@@ -20,7 +20,7 @@ await scenario('the collections desk: unclaim, reassign, four eyes, list columns
   await openFilter(sally, 'My department');
   await sally.locator('.tasks-list .task').first().waitFor();
   await sally.waitForTimeout(1500);
-  const list = await sally.locator('.tasks-list').innerText();
+  const list = await sally.locator('.tasks-list').first().innerText();
   expect(list.includes('Customer') && list.includes('Outstanding') && list.includes('USD '),
     `the department list shows customer and amount columns: ${list.slice(0, 400)}`);
   expect(!/Create task|Start process/.test(await sally.locator('header, [cam-widget-header]').first().innerText()),
@@ -29,6 +29,8 @@ await scenario('the collections desk: unclaim, reassign, four eyes, list columns
 
   await openTaskById(sally, env.UNCLAIM_TASK_ID, env.UNCLAIM_TASK_NAME);
   await claim(sally);
+  // Tasklist shows "My tasks" after a claim: the task is there
+  await openTask(sally, env.UNCLAIM_TASK_NAME);
   await sally.locator('.task-card li.assignee button.unclaim').click();
   await sally.locator('.task-card li.assignee button.claim').waitFor();
   await shot(sally, 'desk-2-sales-unclaimed');
@@ -52,6 +54,7 @@ await scenario('the collections desk: unclaim, reassign, four eyes, list columns
   await camundaLogin(frank, 'tasklist', 'frank');
   await openTaskById(frank, env.PLAN_TASK_ID, 'Record instalment plan');
   await claim(frank);
+  await openTask(frank, 'Record instalment plan');
   await fill(frank, 'Down payment', env.PLAN_DOWN_PAYMENT);
   await fill(frank, 'Number of instalments', '3');
   await fillDate(frank, 'First instalment due', env.PLAN_FIRST_DUE);

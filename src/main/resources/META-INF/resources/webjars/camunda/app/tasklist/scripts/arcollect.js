@@ -7,7 +7,8 @@ const MOST_URGENT_FIRST = JSON.stringify([
 
 function sortMostUrgentFirst() {
   const hash = window.location.hash || '';
-  if (!hash.startsWith('#/') || hash.startsWith('#/login') || /[?&]sorting=/.test(hash)) {
+  // only once Tasklist shows a filter's list (never on the login page, where a change of address restarts the form)
+  if (!hash.startsWith('#/?') || !/[?&]filter=/.test(hash) || /[?&]sorting=/.test(hash)) {
     return;
   }
   const separator = hash.includes('?') ? '&' : '?';
