@@ -306,8 +306,8 @@ class CaseTrailTest extends OutreachTestBase {
             .containsEntry("template", "plan-confirmation")
             .hasEntrySatisfying("notes", notes -> assertThat((String) notes).contains("quiet hours", "postponed until")));
 
-    // Waiting for other branches (issue 14's done-when); enable each line when its branch is on main:
-    // refusedSelfApprovalIsInTheTrail(trail);  // desk: refused four-eyes attempts logged (INTERNAL, REFUSED, user, reason)
+    // issue 14 done-when parts delivered with the desk, outreach and ledger work:
+    refusedSelfApprovalIsInTheTrail(trail);    // desk: refused four-eyes attempts logged (INTERNAL, REFUSED, user, reason)
     everyEmailIsADocument(trail);              // outreach: every email body stored as a case document
     creditNoteAndWriteOffAreInTheTrailWithTheirUser(trail, disputed, c.account() + "-2");
 
