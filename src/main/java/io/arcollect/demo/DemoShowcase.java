@@ -11,8 +11,9 @@ import java.util.List;
  */
 final class DemoShowcase {
 
+  /** {@code paysLateDays}: how late the customer paid its earlier invoices (0: two days early). */
   private record Showcase(String account, String name, String tier, String industry, String language, String timeZone,
-      String owner, int[] overdue) {}
+      String owner, int[] overdue, int paysLateDays) {}
 
   /** Street, postcode, city, region, country. */
   private record Address(String street, String postcode, String city, String region, String country) {}
@@ -21,16 +22,20 @@ final class DemoShowcase {
 
   private static final List<Showcase> CUSTOMERS = List.of(
       new Showcase("SHOW-0001", "Brightwater Foods GmbH", "STANDARD", "Food & Beverage", "en", "Europe/Berlin", "sally",
-          new int[] {4_800, 7_250}),
+          new int[] {4_800, 7_250}, 0),
       new Showcase("SHOW-0002", "杭州明远机械有限公司", "STANDARD", "Manufacturing", "zh", "Asia/Shanghai", "sally",
-          new int[] {12_600}),
+          new int[] {12_600}, 0),
       new Showcase("SHOW-0003", "Meridian Hotels plc", "KEY", "Hospitality", "en", "Europe/London", "sally",
-          new int[] {18_900, 9_400}));
+          new int[] {18_900, 9_400}, 0),
+      // a late payer (grade D) without an account owner: its call is a finance department task
+      new Showcase("SHOW-0004", "Harbourline Logistics Ltd", "STANDARD", "Transport & Logistics", "en", "Europe/London",
+          null, new int[] {2_400}, 45));
 
   private static final List<Address> ADDRESSES = List.of(
       new Address("Hafenstraße 12", "20457", "Hamburg", "", "DE"),
       new Address("西湖区文三路388号", "310012", "杭州市", "浙江省", "CN"),
-      new Address("18 Aldwych", "WC2B 4DA", "London", "", "GB"));
+      new Address("18 Aldwych", "WC2B 4DA", "London", "", "GB"),
+      new Address("7 Dock Road", "L3 4AF", "Liverpool", "", "GB"));
 
   private static final List<Contact> CONTACTS = List.of(
       new Contact("SHOW-0001", "Katrin Vogel", "Head of Accounts Payable", "katrin.vogel@show-0001.example",
@@ -42,7 +47,11 @@ final class DemoShowcase {
       new Contact("SHOW-0003", "Priya Shah", "Accounts Payable Manager", "priya.shah@show-0003.example",
           "+44 20 7946 0310", "PHONE"),
       new Contact("SHOW-0003", "Oliver Grant", "Chief Financial Officer", "oliver.grant@show-0003.example",
-          "+44 20 7946 0300", "EMAIL"));
+          "+44 20 7946 0300", "EMAIL"),
+      new Contact("SHOW-0004", "Martin Hughes", "Accounts Payable Clerk", "martin.hughes@show-0004.example",
+          "+44 151 496 0420", "PHONE"),
+      new Contact("SHOW-0004", "Sarah Doyle", "Finance Manager", "sarah.doyle@show-0004.example", "+44 151 496 0400",
+          "EMAIL"));
 
   private DemoShowcase() {}
 
@@ -70,7 +79,7 @@ final class DemoShowcase {
     });
   }
 
-  /** Six invoices paid on time over the last year, then the overdue ones (20 and 9 days past due). */
+  /** Six invoices paid over the last year (on time, or late for the late payer), then the overdue ones (20 and 9 days past due). */
   static String invoicesCsv(LocalDate today) {
     return IbmSample.csv(List.of("invoice_number", "customer_account", "issue_date", "due_date", "amount", "currency",
         "open_amount", "status", "paid_date", "disputed"), printer -> {
@@ -78,7 +87,7 @@ final class DemoShowcase {
             for (int paid = 1; paid <= 6; paid++) {
               LocalDate due = today.minusDays(60L * paid);
               printer.printRecord(c.account() + "-H" + paid, c.account(), due.minusDays(30), due, 6_000 + 250 * paid,
-                  IbmSample.CURRENCY, 0, "PAID", due.minusDays(2), "No");
+                  IbmSample.CURRENCY, 0, "PAID", c.paysLateDays() == 0 ? due.minusDays(2) : due.plusDays(c.paysLateDays()), "No");
             }
             for (int i = 0; i < c.overdue().length; i++) {
               LocalDate due = today.minusDays(i == 0 ? 20 : 9);

@@ -176,7 +176,9 @@ class DepartmentsWorkACaseInTasklistBrowserTest {
     tasks.setAssignee(unclaim.getId(), null); // a key account's call starts with its owner: sally claims it herself
     Task financeTask = tasks.createTaskQuery().taskCandidateGroup("finance").taskUnassigned()
         .orderByTaskPriority().asc().list().stream().filter(t -> taken.stream().noneMatch(t.getName()::contains))
-        .findFirst().orElseThrow(() -> new AssertionError("the demo has a finance task"));
+        .findFirst().orElseThrow(() -> new AssertionError("the demo has a finance task; open tasks: "
+            + tasks.createTaskQuery().list().stream().map(t -> t.getName() + " [" + t.getAssignee() + "]").toList()
+            + "; cases: " + runtime.createProcessInstanceQuery().processDefinitionKey("collection-case").count()));
     asUser("frank", () -> tasks.claim(financeTask.getId(), "frank"));
 
     // the key account above the four-eyes threshold: its owner hears of hardship, finance records a plan
