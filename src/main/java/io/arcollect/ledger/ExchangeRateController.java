@@ -87,7 +87,7 @@ class ExchangeRateController {
         + "where r.rate_date = (select max(x.rate_date) from exchange_rates x where x.currency = r.currency and x.rate_date <= ? "
         + "and x.rate_date >= ?) order by r.currency",
         (row, n) -> new RateView(row.getString(1), row.getObject(2, LocalDate.class), row.getBigDecimal(3).stripTrailingZeros(),
-            row.getString(4)), day, day.minusDays(7));
+            row.getString(4)), day, rates.oldestUsableRateDate(day));
     return new RatesView(rates.companyCurrency(), day, valid);
   }
 

@@ -49,8 +49,10 @@ class ExchangeRateImport {
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
+  private final ExchangeRates rates;
 
-  ExchangeRateImport(JdbcTemplate jdbc, Clock clock) {
+  ExchangeRateImport(JdbcTemplate jdbc, Clock clock, ExchangeRates rates) {
+    this.rates = rates;
     this.jdbc = jdbc;
     this.clock = clock;
   }
@@ -103,7 +105,7 @@ class ExchangeRateImport {
     }
     return jdbc.queryForList("select distinct c from (select currency c from customers union select currency c from invoices "
         + "where status = 'OPEN') used where c <> 'EUR' and c not in (select currency from exchange_rates where rate_date <= ? "
-        + "and rate_date >= ?) order by c", String.class, day, day.minusDays(7));
+        + "and rate_date >= ?) order by c", String.class, day, rates.oldestUsableRateDate(day));
   }
 
   static List<Rate> parse(InputStream body) {

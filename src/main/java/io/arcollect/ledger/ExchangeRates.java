@@ -57,6 +57,11 @@ public class ExchangeRates {
     return euros.multiply(unitsPerEuro(target, date), PRECISION).setScale(scale, RoundingMode.HALF_UP);
   }
 
+  /** The oldest rate date still used for {@code day}: a day without a rate uses the latest one up to this date. */
+  public LocalDate oldestUsableRateDate(LocalDate day) {
+    return day.minusDays(maxAgeDays);
+  }
+
   /** How many units of {@code currency} one euro bought on {@code date} (1 for EUR), or a UserError. */
   public BigDecimal unitsPerEuro(String currency, LocalDate date) {
     if ("EUR".equals(currency)) {
@@ -64,7 +69,7 @@ public class ExchangeRates {
     }
     List<BigDecimal> rate = jdbc.queryForList("select units_per_euro from exchange_rates where currency = ? "
         + "and rate_date <= ? and rate_date >= ? order by rate_date desc fetch first 1 rows only",
-        BigDecimal.class, currency, date, date.minusDays(maxAgeDays));
+        BigDecimal.class, currency, date, oldestUsableRateDate(date));
     if (rate.isEmpty()) {
       throw UserError.conflict("There is no exchange rate for " + currency + " on " + date + " (nor in the "
           + maxAgeDays + " days before), so an amount in " + currency + " cannot be converted into "
