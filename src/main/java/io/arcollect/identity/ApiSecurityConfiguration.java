@@ -10,6 +10,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
+import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -40,10 +44,14 @@ public class ApiSecurityConfiguration {
         .addFilterAfter(new CamundaAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
         // Basic logins open no session; a dashboard login's session is used when the request brings it
         .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+        // a refused call is not kept for after a login (keeping it would open a session per anonymous call)
+        .requestCache(cache -> cache.requestCache(new NullRequestCache()))
         // only a request riding on a session cookie can be forged from another site: those need a CSRF token to
-        // change anything; Basic-authenticated calls (the header is never sent cross-site) do not
-        .csrf(csrf -> csrf.requireCsrfProtectionMatcher(request -> !SAFE_METHODS.contains(request.getMethod())
-            && request.getHeader(HttpHeaders.AUTHORIZATION) == null && request.getSession(false) != null))
+        // change anything; Basic-authenticated calls (the header is never sent cross-site) do not. The token lives
+        // in the dashboard login's session and is never the reason to open one.
+        .csrf(csrf -> csrf.csrfTokenRepository(new ExistingSessionCsrfTokenRepository())
+            .requireCsrfProtectionMatcher(request -> !SAFE_METHODS.contains(request.getMethod())
+                && request.getHeader(HttpHeaders.AUTHORIZATION) == null && request.getSession(false) != null))
         .build();
   }
 
@@ -57,8 +65,10 @@ public class ApiSecurityConfiguration {
             .requestMatchers(path("/login")).permitAll()
             .anyRequest().hasAnyAuthority(group(StaffGroup.FINANCE.id()), group(StaffGroup.AUDITORS.id()),
                 group(StaffGroup.PROCESS_OWNERS.id()), group(Groups.CAMUNDA_ADMIN)))
-        // Spring's own login and logout pages, with CSRF protection
-        .formLogin(form -> form.defaultSuccessUrl("/dashboard/"))
+        // Spring's own login and logout pages, with CSRF protection; until the login the token is in a cookie,
+        // not in a session: the login page and a refused login open no session (the login itself does)
+        .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
+        .formLogin(form -> form.defaultSuccessUrl("/dashboard/").failureHandler(new FormLoginRefusals()))
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
         .authenticationProvider(provider)
         .build();
@@ -79,6 +89,16 @@ public class ApiSecurityConfiguration {
             new org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint("/login")))
         .authenticationProvider(provider)
         .build();
+  }
+
+  /**
+   * Where a page asked for before the login (/dashboard, /case-history, /customer-file) is kept until the login
+   * form brings the user back: in a cookie, so that an anonymous visitor opens no HTTP session. Every chain that
+   * does not set its own uses this one.
+   */
+  @Bean
+  RequestCache requestCache() {
+    return new CookieRequestCache();
   }
 
   private static final SecurityRefusals REFUSALS = new SecurityRefusals();

@@ -22,6 +22,11 @@ class SecurityRefusals implements AuthenticationEntryPoint, AccessDeniedHandler 
   @Override
   public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException refused)
       throws IOException {
+    if (refused instanceof LoginThrottledException throttled) {
+      response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
+      write(request, response, Problem.of(HttpStatus.TOO_MANY_REQUESTS, throttled.getMessage()));
+      return;
+    }
     response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"ArCollect\"");
     write(request, response, Problem.of(HttpStatus.UNAUTHORIZED, request.getHeader(HttpHeaders.AUTHORIZATION) == null
         ? "Log in first: this needs a user and password (HTTP Basic)."

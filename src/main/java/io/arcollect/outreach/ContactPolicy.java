@@ -55,12 +55,15 @@ public class ContactPolicy {
   private final PromisesToPay promises;
   private final PreDueReminders preDue;
   private final JdbcTemplate jdbc;
+  private final ContactReservations reservations;
   private final OutreachSettings.Policy policy;
   private final Clock clock;
 
   ContactPolicy(CustomerDirectory customers, CaseProgress cases, ContactLog contactLog, PromisesToPay promises,
-      PreDueReminders preDue, JdbcTemplate jdbc, OutreachSettings settings, Clock clock) {
+      PreDueReminders preDue, JdbcTemplate jdbc, ContactReservations reservations, OutreachSettings settings,
+      Clock clock) {
     this.preDue = preDue;
+    this.reservations = reservations;
     this.customers = customers;
     this.cases = cases;
     this.contactLog = contactLog;
@@ -70,11 +73,20 @@ public class ContactPolicy {
     this.clock = clock;
   }
 
+  /**
+   * One decision per customer at a time: the check waits for the customer's row lock, and a SEND takes its place in
+   * the weekly maximum (a reservation, until the contact is sent) in the same transaction, so of two contacts checked
+   * at the same moment for a customer one place below the maximum exactly one goes out and the other is postponed.
+   */
   @Transactional
   public Decision check(ContactRequest request) {
     CustomerProfile customer = customers.find(request.customerAccount())
         .orElseThrow(() -> new IllegalStateException("No customer " + request.customerAccount()));
+    reservations.lockCustomer(customer.id());
     Decision decision = decide(request, customer, clock.instant());
+    if (decision.verdict() == Verdict.SEND && request.processInstanceId() != null) {
+      reservations.reserve(customer.id(), request.processInstanceId(), clock.instant());
+    }
     if (decision.verdict() != Verdict.SEND) {
       String note = decision.verdict() == Verdict.POSTPONE
           ? decision.reason() + "; postponed until " + decision.sendAt()
@@ -98,7 +110,7 @@ public class ContactPolicy {
       return new Decision(Verdict.SKIP, null, "No undisputed open invoice left to ask for");
     }
     boolean legal = LEGAL_NOTICES.contains(request.template());
-    List<Instant> lastWeek = contactLog.automaticContactsSince(customer.id(), now.minus(WEEK));
+    List<Instant> lastWeek = contactsSince(customer.id(), now.minus(WEEK));
     Instant allowed = now;
     String reason = null;
     if (!legal && lastWeek.size() >= policy.maxContactsPerWeek()) {
@@ -118,6 +130,14 @@ public class ContactPolicy {
       allowed = outsideQuietHours;
     }
     return reason == null ? new Decision(Verdict.SEND, now, null) : new Decision(Verdict.POSTPONE, allowed, reason);
+  }
+
+  /** The automatic contacts sent since a moment and those let go out but not sent yet, oldest first. */
+  private List<Instant> contactsSince(long customerId, Instant since) {
+    List<Instant> contacts = new java.util.ArrayList<>(contactLog.automaticContactsSince(customerId, since));
+    contacts.addAll(reservations.reservedSince(customerId, since));
+    contacts.sort(null);
+    return contacts;
   }
 
   /**

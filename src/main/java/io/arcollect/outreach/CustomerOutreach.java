@@ -37,12 +37,15 @@ public class CustomerOutreach {
   private final CustomerMail mail;
   private final CaseDocuments documents;
   private final ContactLog contactLog;
+  private final ContactReservations reservations;
   private final OutreachSettings settings;
   private final ObjectMapper json;
   private final Clock clock;
 
   CustomerOutreach(CustomerMessages messages, CustomerDirectory customers, FormalNoticeLetter letters, CustomerMail mail,
-      CaseDocuments documents, ContactLog contactLog, OutreachSettings settings, ObjectMapper json, Clock clock) {
+      CaseDocuments documents, ContactLog contactLog, ContactReservations reservations, OutreachSettings settings,
+      ObjectMapper json, Clock clock) {
+    this.reservations = reservations;
     this.messages = messages;
     this.customers = customers;
     this.letters = letters;
@@ -163,6 +166,8 @@ public class CustomerOutreach {
   }
 
   private void logContact(ContactRequest request, long customerId, String outcome, String notes, String reference) {
+    // sent (then the log counts it towards the weekly maximum) or not: the place the policy reserved is free again
+    reservations.release(request.processInstanceId());
     contactLog.record(new ContactAttempt(request.caseNumber(), customerId, request.channel(), request.template(),
         clock.instant(), null, outcome, notes, reference, request.processInstanceId(), null));
   }
