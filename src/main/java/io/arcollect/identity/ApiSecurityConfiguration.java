@@ -67,7 +67,7 @@ public class ApiSecurityConfiguration {
                 group(StaffGroup.PROCESS_OWNERS.id()), group(Groups.CAMUNDA_ADMIN)))
         // Spring's own login and logout pages, with CSRF protection; until the login the token is in a cookie,
         // not in a session: the login page and a refused login open no session (the login itself does)
-        .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
+        .csrf(csrf -> csrf.csrfTokenRepository(loginCsrfCookie()))
         .formLogin(form -> form.defaultSuccessUrl("/dashboard/").failureHandler(new FormLoginRefusals()))
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
         .authenticationProvider(provider)
@@ -99,6 +99,13 @@ public class ApiSecurityConfiguration {
   @Bean
   RequestCache requestCache() {
     return new CookieRequestCache();
+  }
+
+  /** Not Spring's default name XSRF-TOKEN: the Camunda webapps' cookie has that name, on the same path. */
+  private static CookieCsrfTokenRepository loginCsrfCookie() {
+    CookieCsrfTokenRepository cookie = new CookieCsrfTokenRepository();
+    cookie.setCookieName("ARCOLLECT-LOGIN-CSRF");
+    return cookie;
   }
 
   private static final SecurityRefusals REFUSALS = new SecurityRefusals();

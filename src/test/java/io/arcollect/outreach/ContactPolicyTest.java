@@ -85,6 +85,56 @@ class ContactPolicyTest extends OutreachTestBase {
     });
   }
 
+  @Test
+  void twoContactsCheckedAtTheSameMomentForACustomerOneBelowTheMaximumSendExactlyOne() throws Exception {
+    Customer customer = Customer.english("Twin Request Trading");
+    Case c = openCase(customer);
+    deliverContacts(c);
+    passTime(Duration.ofHours(1));
+    transaction.executeWithoutResult(status -> progress.requestContact(c.number(), "EMAIL", "follow-up",
+        c.instance().getId(), Map.of()));
+    deliverContacts(c);
+    assertThat(mailTo(customer.email())).as("two of three this week").hasSize(2);
+
+    passTime(Duration.ofHours(1));
+    transaction.executeWithoutResult(status -> {
+      progress.requestContact(c.number(), "EMAIL", "follow-up", c.instance().getId(), Map.of());
+      progress.requestContact(c.number(), "EMAIL", "follow-up", c.instance().getId(), Map.of());
+    });
+    runJobs(c.instance().getId());
+    List<Job> checks = contacts(c).stream()
+        .map(contact -> management.createJobQuery().processInstanceId(contact.getId()).executable().singleResult())
+        .filter(java.util.Objects::nonNull)
+        .toList();
+    assertThat(checks).as("two contact policy checks waiting").hasSize(2);
+
+    // both checks start at the same moment, each in a job of its own as the job executor runs them
+    java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+    java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      List<java.util.concurrent.Future<?>> running = checks.stream().<java.util.concurrent.Future<?>>map(job ->
+          executor.submit(() -> {
+            start.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            management.executeJob(job.getId());
+            return null;
+          })).toList();
+      for (java.util.concurrent.Future<?> check : running) {
+        check.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      }
+    } finally {
+      executor.shutdownNow();
+    }
+    deliverContacts(c);
+
+    assertThat(mailTo(customer.email())).as("exactly one of the two goes out: 3 a week at most").hasSize(3);
+    List<Map<String, Object>> log = contactLog(c);
+    assertThat(log).filteredOn(row -> "SENT".equals(row.get("outcome"))).hasSize(3);
+    assertThat(log).filteredOn(row -> "POSTPONED".equals(row.get("outcome"))).singleElement().satisfies(row ->
+        assertThat((String) row.get("notes")).contains("Already 3 automatic contacts in 7 days (at most 3)"));
+    assertThat(jdbc.queryForObject("select count(*) from contact_reservations where customer_id = ?", Integer.class,
+        c.customerId())).as("the sent contact's reservation is gone").isZero();
+  }
+
   private Job timerOf(ProcessInstance contact) {
     return management.createJobQuery().processInstanceId(contact.getId()).timers().singleResult();
   }
