@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.authorization.Groups;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -40,7 +41,8 @@ public class ApiSecurityConfiguration {
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(REFUSALS))
         .exceptionHandling(refusals -> refusals.authenticationEntryPoint(REFUSALS).accessDeniedHandler(REFUSALS))
-        .authenticationProvider(provider)
+        // this provider only, without Spring's global one as a fallback: each try is checked (and counted) once
+        .authenticationManager(new ProviderManager(provider))
         .addFilterAfter(new CamundaAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
         // Basic logins open no session; a dashboard login's session is used when the request brings it
         .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
@@ -70,7 +72,8 @@ public class ApiSecurityConfiguration {
         .csrf(csrf -> csrf.csrfTokenRepository(loginCsrfCookie()))
         .formLogin(form -> form.defaultSuccessUrl("/dashboard/").failureHandler(new FormLoginRefusals()))
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-        .authenticationProvider(provider)
+        // this provider only, without Spring's global one as a fallback: each try is checked (and counted) once
+        .authenticationManager(new ProviderManager(provider))
         .build();
   }
 
@@ -87,7 +90,8 @@ public class ApiSecurityConfiguration {
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
         .exceptionHandling(errors -> errors.authenticationEntryPoint(
             new org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint("/login")))
-        .authenticationProvider(provider)
+        // this provider only, without Spring's global one as a fallback: each try is checked (and counted) once
+        .authenticationManager(new ProviderManager(provider))
         .build();
   }
 

@@ -51,17 +51,8 @@ class LoginThrottleHttpTest {
     assertThat(send(larrysDesk, "GET", "/api/me", Map.of("Authorization", basic("larry", "larry")), null).status())
         .as("larry at his desk, before the attack").isEqualTo(200);
 
-    List<Integer> answers = new ArrayList<>();
-    for (int i = 0; i < 12; i++) {
-      Response wrong = send(attacker, "GET", "/api/me", Map.of("Authorization", basic("larry", "guess-" + i)), null);
-      answers.add(wrong.status());
-      if (wrong.status() == 429) {
-        assertThat(wrong.header("Retry-After")).isNotNull();
-        assertThat(wrong.body()).contains("Too many failed logins for this user or from this address: try again in");
-      }
-    }
-    assertThat(answers.subList(0, 5)).as("five free tries").containsOnly(401);
-    assertThat(answers.subList(5, 12)).as("then the attacker waits").contains(429).containsOnly(401, 429);
+    twelveWrongPasswords(401, i ->
+        send(attacker, "GET", "/api/me", Map.of("Authorization", basic("larry", "guess-" + i)), null));
 
     assertThat(send(larrysDesk, "GET", "/api/me", Map.of("Authorization", basic("larry", "larry")), null).status())
         .as("larry at his desk during the attack").isEqualTo(200);
@@ -74,12 +65,7 @@ class LoginThrottleHttpTest {
   void theTasklistLoginIsThrottledAndNotLockedOut() throws Exception {
     String address = "127.0.0.4";
     newUser("lola", "legal");
-    List<Integer> answers = new ArrayList<>();
-    for (int i = 0; i < 12; i++) {
-      answers.add(tasklistLogin(address, "lola", "guess-" + i).status());
-    }
-    assertThat(answers.subList(0, 5)).containsOnly(401);
-    assertThat(answers.subList(5, 12)).contains(429).containsOnly(401, 429);
+    twelveWrongPasswords(401, i -> tasklistLogin(address, "lola", "guess-" + i));
 
     Duration waited = rightPasswordWorks(address, () -> tasklistLogin(address, "lola", "the-real-one"));
     assertThat(waited).isLessThan(Duration.ofMinutes(1));
@@ -89,18 +75,13 @@ class LoginThrottleHttpTest {
   void theDashboardLoginIsThrottledAndNotLockedOut() throws Exception {
     String address = "127.0.0.5";
     newUser("dora", "finance");
-    List<Integer> answers = new ArrayList<>();
-    for (int i = 0; i < 12; i++) {
+    twelveWrongPasswords(302, i -> {
       Response refused = dashboardLogin(address, "dora", "guess-" + i);
-      answers.add(refused.status());
       if (refused.status() == 302) {
         assertThat(refused.header("Location")).endsWith("/login?error");
-      } else {
-        assertThat(refused.body()).contains("Too many failed logins");
       }
-    }
-    assertThat(answers.subList(0, 5)).containsOnly(302);
-    assertThat(answers.subList(5, 12)).contains(429).containsOnly(302, 429);
+      return refused;
+    });
 
     Duration waited = rightPasswordWorks(address, () -> {
       Response login = dashboardLogin(address, "dora", "the-real-one");
@@ -112,6 +93,25 @@ class LoginThrottleHttpTest {
 
   interface Attempt {
     Response run() throws Exception;
+  }
+
+  interface WrongPassword {
+    Response run(int attempt) throws Exception;
+  }
+
+  /** Twelve wrong passwords in a row: five are refused as wrong ({@code refused}), then the throttle answers 429. */
+  private static void twelveWrongPasswords(int refused, WrongPassword attempt) throws Exception {
+    List<Integer> answers = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      Response wrong = attempt.run(i);
+      answers.add(wrong.status());
+      if (wrong.status() == 429) {
+        assertThat(wrong.header("Retry-After")).isNotNull();
+        assertThat(wrong.body()).contains("Too many failed logins for this user or from this address: try again in");
+      }
+    }
+    assertThat(answers.subList(0, 5)).as("five free tries").containsOnly(refused);
+    assertThat(answers.subList(5, 12)).as("then the attacker waits").contains(429).isSubsetOf(refused, 429);
   }
 
   /** Tries the right password, waiting as Retry-After says, until it works; how long that took. */
