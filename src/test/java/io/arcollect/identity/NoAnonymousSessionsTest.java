@@ -80,6 +80,26 @@ class NoAnonymousSessionsTest {
     assertThat(manager().getSessionCounter() - before).as("sessions opened by Basic-auth requests").isZero();
   }
 
+  @Test
+  void aRealLoginStillGetsItsSession() throws Exception {
+    long before = manager().getSessionCounter();
+    // Tasklist: the page before the login gives the CSRF token in cookies, the login opens the session
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+    HttpResponse<String> page = browser.send(HttpRequest.newBuilder(uri("/camunda/app/tasklist/default/")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> login = browser.send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/tasklist"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("X-XSRF-TOKEN", page.headers().firstValue("X-XSRF-TOKEN").orElseThrow())
+        .POST(HttpRequest.BodyPublishers.ofString("username=sally&password=sally")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    assertThat(login.headers().allValues("Set-Cookie")).anyMatch(cookie -> cookie.startsWith("JSESSIONID="));
+    HttpResponse<String> me = browser.send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(me.body()).as("logged in on the session").contains("\"userId\":\"sally\"");
+    assertThat(manager().getSessionCounter() - before).as("one session for the one login").isEqualTo(1);
+  }
+
   private static void sessionCookies(String what, HttpResponse<String> response, List<String> found) {
     response.headers().allValues("Set-Cookie").stream()
         .filter(cookie -> cookie.startsWith("JSESSIONID"))
