@@ -20,8 +20,10 @@ import org.springframework.stereotype.Component;
  * passes its free tries the next try of that kind waits a doubling delay after the last failure (1 s, 2 s, 4 s ...,
  * at most 30 s), and a try within the delay is refused without looking at the password (HTTP 429 with Retry-After).
  * Nothing is ever locked for longer than 30 seconds after the last wrong password, so the real user gets in within
- * half a minute of an attacker's last try; an address the user logged in from before (30 days) is not held back by
- * guesses for that user from elsewhere. A successful login forgets the failures of that user from that address.
+ * half a minute of an attacker's last try; from an address the user logged in from before (30 days) only the
+ * failures of that user from that address count, not guesses for that user from elsewhere nor guesses for others
+ * from the same address (an office behind one address). A successful login forgets the failures of that user from
+ * that address.
  *
  * <p>The counts are in this node's memory (every node slows down the attacker on its own) and are lost on a restart.
  * Camunda's own lock-out (engine settings loginMaxAttempts, loginDelayBase) is switched off in application.yaml: it
@@ -70,8 +72,9 @@ public class LoginThrottle {
     String user = normalized(userId);
     Duration wait = Duration.ZERO;
     wait = max(wait, waitFor("ua|" + user + "|" + address, FREE_PER_USER_AND_ADDRESS, now));
-    wait = max(wait, waitFor("a|" + address, FREE_PER_ADDRESS, now));
     if (!isKnown(user, address, now)) {
+      // guesses for others from this address, or for this user from elsewhere, hold back only unknown pairs
+      wait = max(wait, waitFor("a|" + address, FREE_PER_ADDRESS, now));
       wait = max(wait, waitFor("u|" + user, FREE_PER_USER, now));
     }
     return wait.isZero() ? Verdict.GO : new Verdict(false, wait);
