@@ -69,14 +69,16 @@ public class AgingSweep {
   private final Clock clock;
   private final CaseOpeningDecision decision;
   private final org.springframework.context.ApplicationEventPublisher events;
+  private final CustomerCaseLock lock;
   private final int pageSize;
   private final int threads;
 
   AgingSweep(OverdueItems overdue, CaseOpening opening, CollectionCaseRepository cases, JdbcTemplate jdbc,
       ProcessEngineConfigurationImpl engine, SystemAuthority system, Clock clock, CaseOpeningDecision decision,
-      org.springframework.context.ApplicationEventPublisher events,
+      org.springframework.context.ApplicationEventPublisher events, CustomerCaseLock lock,
       @Value("${arcollect.sweep.page-size:100}") int pageSize,
       @Value("${arcollect.sweep.threads:2}") int threads) {
+    this.lock = lock;
     this.decision = decision;
     this.events = events;
     this.threads = threads;
@@ -189,7 +191,14 @@ public class AgingSweep {
     tally.notDecided.addAll(page.notDecided);
   }
 
-  private Tally openEach(List<OverdueAccount> accounts, LocalDate dueBefore, CaseOpeningDecision.Models models) {
+  private Tally openEach(List<OverdueAccount> candidates, LocalDate dueBefore, CaseOpeningDecision.Models models) {
+    // the page's customers are ours until the commit: a payment notice for one of them waits for the case we open,
+    // a payment committed before the lock is in the invoices read below (CustomerCaseLock)
+    lock.forSweep(candidates.stream().map(OverdueAccount::customerId).toList());
+    Set<Long> openedMeanwhile = new HashSet<>(cases.findCustomersWithOpenCase(
+        candidates.stream().map(OverdueAccount::customerId).toList()));
+    List<OverdueAccount> accounts = candidates.stream()
+        .filter(account -> !openedMeanwhile.contains(account.customerId())).toList();
     List<Long> customerIds = accounts.stream().map(OverdueAccount::customerId).toList();
     Set<Long> referred = referredInvoices(customerIds);
     Map<Long, List<OverdueInvoice>> invoices = overdue.invoicesOf(customerIds, dueBefore).stream()
@@ -243,7 +252,18 @@ public class AgingSweep {
     return joined;
   }
 
-  private int joinPage(List<CollectionCase> page, LocalDate dueBefore) {
+  private int joinPage(List<CollectionCase> candidates, LocalDate dueBefore) {
+    // as when opening: a payment notice of these customers waits until the invoices joined are committed with the
+    // case's new outstanding amount, or the invoices read below already show the payment
+    lock.forSweep(candidates.stream().map(CollectionCase::getCustomerId).toList());
+    // a case a payment closed since the page was read takes no invoices (the next sweep opens a new case for them)
+    Set<Long> stillOpen = new HashSet<>(jdbc.queryForList("select id from collection_cases where status = 'OPEN' "
+        + "and id in (" + candidates.stream().map(c -> String.valueOf(c.getId())).collect(Collectors.joining(",")) + ")",
+        Long.class));
+    List<CollectionCase> page = candidates.stream().filter(c -> stillOpen.contains(c.getId())).toList();
+    if (page.isEmpty()) {
+      return 0;
+    }
     Map<Long, CollectionCase> byCustomer = page.stream()
         .collect(Collectors.toMap(CollectionCase::getCustomerId, c -> c));
     Set<Long> alreadyInCase = new HashSet<>(jdbc.queryForList(
