@@ -1,7 +1,6 @@
 package io.arcollect.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.arcollect.ArCollectApplication;
 import io.arcollect.casework.AgingSweep;
@@ -29,7 +28,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Two ArCollect nodes on one PostgreSQL database, each with its own job executor and payment-notice workers: a
+ * Two ArCollect nodes on one database (PostgreSQL, or in the H2 run one in-memory H2 database), each with its own job executor and payment-notice workers: a
  * node that stops right after a statement's commit loses nothing (the other node's poller delivers the notices
  * and the cases close), and two statements and a sweep at once on the two nodes leave no duplicate, no lost
  * allocation and no incident.
@@ -45,7 +44,7 @@ class StatementsOnTwoNodesTest {
 
   @BeforeAll
   static void oneDatabase() {
-    assumeTrue(TestDatabase.postgres(), "two nodes share one PostgreSQL database");
+    // on H2 the two nodes share one in-memory database of this JVM
     database = TestDatabase.freshDatabaseUrl("two_nodes");
   }
 
@@ -204,6 +203,11 @@ class StatementsOnTwoNodesTest {
     assertThat(jdbc.queryForObject("select count(*) from ACT_RU_JOB where RETRIES_ = 0", Integer.class)).isZero();
     System.out.printf("[two nodes] notices: %s%n", jdbc.queryForList("select attempts, count(*) as notices "
         + "from case_payment_notices group by attempts order by attempts"));
+    System.out.printf("[two nodes] retried because the case was still starting: %s, after a conflict: %s%n",
+        jdbc.queryForObject("select count(*) from case_payment_notices where last_error like '%still starting%'",
+            Integer.class),
+        jdbc.queryForObject("select count(*) from case_payment_notices where last_error is not null "
+            + "and last_error not like '%still starting%'", Integer.class));
   }
 
   private static String pad(int i) {
