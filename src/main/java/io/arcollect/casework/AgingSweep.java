@@ -30,7 +30,9 @@ import io.arcollect.system.UserError;
  * transaction of its own (Camunda's requires-new command executor, so it works the same from the
  * aging-sweep process's job and from the REST call). Two sweeps at once, on one node or two, cannot open
  * a second case for a customer: the database's one-open-case constraint refuses it and the page is
- * retried account by account, skipping those another sweep took.
+ * retried account by account, skipping those another sweep took. Each page's transaction first locks its
+ * customers (CustomerCaseLock), then reads their invoices: a payment for one of them is either committed before
+ * and read, or its notice waits for the page's commit and reaches the case it opened or joined.
  */
 @Service
 public class AgingSweep {
