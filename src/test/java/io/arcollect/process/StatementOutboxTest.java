@@ -102,17 +102,7 @@ class StatementOutboxTest {
     assertThat(engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(c.instance().getId())
         .eventName("PaymentReceived").count()).as("the case now waits for payments").isOne();
 
-    assertThat(notices.deliverDue(Instant.now().plus(Duration.ofMinutes(1)))).isEqualTo(1);
-    world.runJobs(c);
-
-    assertThat(world.record(c).getStatus()).isEqualTo(CollectionCase.Status.CLOSED);
-    assertThat(world.record(c).getOutcome()).isEqualTo("PAID");
-    Map<String, Object> delivered = noticeOf(c);
-    assertThat(delivered.get("delivered_at")).isNotNull();
-    assertThat(delivered.get("case_number")).isEqualTo(c.number());
-    assertThat(((Number) delivered.get("attempts")).intValue()).isEqualTo(2);
-    assertThat(jdbc.queryForObject("select count(*) from ACT_RU_INCIDENT where PROC_INST_ID_ = ?", Integer.class,
-        c.instance().getId())).isZero();
+    theRetryClosesTheCaseAsPaid(c);
   }
 
   /**
@@ -154,6 +144,13 @@ class StatementOutboxTest {
 
     // not due yet: the poller leaves it alone until its pause is over
     assertThat(notices.deliverDue(Instant.now())).isZero();
+    theRetryClosesTheCaseAsPaid(c);
+    // delivered once: a second round finds nothing to do
+    assertThat(notices.deliverDue(Instant.now().plus(Duration.ofHours(1)))).isZero();
+  }
+
+  /** The notice's second attempt (its pause over) reaches the case, which closes as paid; no incident. */
+  private void theRetryClosesTheCaseAsPaid(Case c) {
     assertThat(notices.deliverDue(Instant.now().plus(Duration.ofMinutes(1)))).isEqualTo(1);
     world.runJobs(c);
 
@@ -161,11 +158,10 @@ class StatementOutboxTest {
     assertThat(world.record(c).getOutcome()).isEqualTo("PAID");
     Map<String, Object> delivered = noticeOf(c);
     assertThat(delivered.get("delivered_at")).isNotNull();
+    assertThat(delivered.get("case_number")).isEqualTo(c.number());
     assertThat(((Number) delivered.get("attempts")).intValue()).isEqualTo(2);
     assertThat(jdbc.queryForObject("select count(*) from ACT_RU_INCIDENT where PROC_INST_ID_ = ?", Integer.class,
-        instance)).isZero();
-    // delivered once: a second round finds nothing to do
-    assertThat(notices.deliverDue(Instant.now().plus(Duration.ofHours(1)))).isZero();
+        c.instance().getId())).isZero();
   }
 
   private void waitUntilTheDeliveryWaitsForALock(CompletableFuture<Void> payment) throws InterruptedException {
