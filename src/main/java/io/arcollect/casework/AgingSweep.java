@@ -30,7 +30,9 @@ import io.arcollect.system.UserError;
  * transaction of its own (Camunda's requires-new command executor, so it works the same from the
  * aging-sweep process's job and from the REST call). Two sweeps at once, on one node or two, cannot open
  * a second case for a customer: the database's one-open-case constraint refuses it and the page is
- * retried account by account, skipping those another sweep took.
+ * retried account by account, skipping those another sweep took. Each page's transaction first locks its
+ * customers (CustomerCaseLock), then reads their invoices: a payment for one of them is either committed before
+ * and read, or its notice waits for the page's commit and reaches the case it opened or joined.
  */
 @Service
 public class AgingSweep {
@@ -69,14 +71,16 @@ public class AgingSweep {
   private final Clock clock;
   private final CaseOpeningDecision decision;
   private final org.springframework.context.ApplicationEventPublisher events;
+  private final CustomerCaseLock lock;
   private final int pageSize;
   private final int threads;
 
   AgingSweep(OverdueItems overdue, CaseOpening opening, CollectionCaseRepository cases, JdbcTemplate jdbc,
       ProcessEngineConfigurationImpl engine, SystemAuthority system, Clock clock, CaseOpeningDecision decision,
-      org.springframework.context.ApplicationEventPublisher events,
+      org.springframework.context.ApplicationEventPublisher events, CustomerCaseLock lock,
       @Value("${arcollect.sweep.page-size:100}") int pageSize,
       @Value("${arcollect.sweep.threads:2}") int threads) {
+    this.lock = lock;
     this.decision = decision;
     this.events = events;
     this.threads = threads;
@@ -189,7 +193,14 @@ public class AgingSweep {
     tally.notDecided.addAll(page.notDecided);
   }
 
-  private Tally openEach(List<OverdueAccount> accounts, LocalDate dueBefore, CaseOpeningDecision.Models models) {
+  private Tally openEach(List<OverdueAccount> candidates, LocalDate dueBefore, CaseOpeningDecision.Models models) {
+    // the page's customers are ours until the commit: a payment notice for one of them waits for the case we open,
+    // a payment committed before the lock is in the invoices read below (CustomerCaseLock)
+    lock.forSweep(candidates.stream().map(OverdueAccount::customerId).toList());
+    Set<Long> openedMeanwhile = new HashSet<>(cases.findCustomersWithOpenCase(
+        candidates.stream().map(OverdueAccount::customerId).toList()));
+    List<OverdueAccount> accounts = candidates.stream()
+        .filter(account -> !openedMeanwhile.contains(account.customerId())).toList();
     List<Long> customerIds = accounts.stream().map(OverdueAccount::customerId).toList();
     Set<Long> referred = referredInvoices(customerIds);
     Map<Long, List<OverdueInvoice>> invoices = overdue.invoicesOf(customerIds, dueBefore).stream()
@@ -243,7 +254,18 @@ public class AgingSweep {
     return joined;
   }
 
-  private int joinPage(List<CollectionCase> page, LocalDate dueBefore) {
+  private int joinPage(List<CollectionCase> candidates, LocalDate dueBefore) {
+    // as when opening: a payment notice of these customers waits until the invoices joined are committed with the
+    // case's new outstanding amount, or the invoices read below already show the payment
+    lock.forSweep(candidates.stream().map(CollectionCase::getCustomerId).toList());
+    // a case a payment closed since the page was read takes no invoices (the next sweep opens a new case for them)
+    Set<Long> stillOpen = new HashSet<>(jdbc.queryForList("select id from collection_cases where status = 'OPEN' "
+        + "and id in (" + candidates.stream().map(c -> String.valueOf(c.getId())).collect(Collectors.joining(",")) + ")",
+        Long.class));
+    List<CollectionCase> page = candidates.stream().filter(c -> stillOpen.contains(c.getId())).toList();
+    if (page.isEmpty()) {
+      return 0;
+    }
     Map<Long, CollectionCase> byCustomer = page.stream()
         .collect(Collectors.toMap(CollectionCase::getCustomerId, c -> c));
     Set<Long> alreadyInCase = new HashSet<>(jdbc.queryForList(

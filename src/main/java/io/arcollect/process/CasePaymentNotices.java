@@ -1,6 +1,7 @@
 package io.arcollect.process;
 
 import io.arcollect.casework.CaseOutstanding;
+import io.arcollect.casework.CustomerCaseLock;
 import io.arcollect.identity.SystemAuthority;
 import io.arcollect.ledger.PaymentAllocated;
 import java.math.BigDecimal;
@@ -42,6 +43,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A delivery that fails (another transaction changed the case at the same moment, the database was busy) is
  * rolled back and retried later with a growing pause, never given up and never an incident.
  *
+ * <p>No interleaving with the aging sweep loses a payment: a delivery first waits for a sweep that is opening
+ * the customer's case or joining invoices to it (CustomerCaseLock), so it either finds the case the sweep
+ * opened or the sweep read the invoices after the payment; and a case found still in its first steps (not yet
+ * waiting for PaymentReceived, started from the invoices as the sweep read them) keeps the notice undelivered
+ * and due again shortly, until the case waits for payments.
+ *
  * <p>Small commits (a payment entered by hand, a short statement) are delivered in the committing thread, so the
  * case has moved when the answer arrives; larger ones by a pool of workers (one customer's notices on one
  * worker, oldest first). A poller delivers what is still due: notices whose delivery failed, and those whose
@@ -63,6 +70,7 @@ public class CasePaymentNotices implements SmartLifecycle {
 
   private final JdbcTemplate jdbc;
   private final CaseOutstanding outstanding;
+  private final CustomerCaseLock caseLock;
   private final RuntimeService runtime;
   private final SystemAuthority system;
   private final TransactionTemplate ownTransaction;
@@ -74,14 +82,15 @@ public class CasePaymentNotices implements SmartLifecycle {
   private ScheduledExecutorService poller;
   private volatile boolean running;
 
-  CasePaymentNotices(JdbcTemplate jdbc, CaseOutstanding outstanding, RuntimeService runtime, SystemAuthority system,
-      PlatformTransactionManager transactions,
+  CasePaymentNotices(JdbcTemplate jdbc, CaseOutstanding outstanding, CustomerCaseLock caseLock, RuntimeService runtime,
+      SystemAuthority system, PlatformTransactionManager transactions,
       @Value("${arcollect.payment-notices.deliver-after-commit:true}") boolean deliverAfterCommit,
       @Value("${arcollect.payment-notices.inline-limit:20}") int inlineLimit,
       @Value("${arcollect.payment-notices.workers:0}") int workers,
       @Value("${arcollect.payment-notices.poll-interval:PT10S}") Duration pollInterval) {
     this.jdbc = jdbc;
     this.outstanding = outstanding;
+    this.caseLock = caseLock;
     this.runtime = runtime;
     this.system = system;
     this.ownTransaction = new TransactionTemplate(transactions);
@@ -226,7 +235,13 @@ public class CasePaymentNotices implements SmartLifecycle {
           return new Delivery(id, false, null, null);
         }
         Notice notice = claimed.get(0);
+        // a sweep opening this customer's case, or joining invoices to it, right now: wait for its commit before
+        // looking for the case, so the payment reaches the case the sweep opens (see CustomerCaseLock)
+        caseLock.forNotice(notice.customerAccount());
         Optional<String> caseNumber = outstanding.openCaseOf(notice.customerAccount());
+        if (caseNumber.isPresent() && !system.call(() -> waitsForPayments(caseNumber.get()))) {
+          return notYetListening(notice, caseNumber.get(), now);
+        }
         caseNumber.ifPresent(number -> system.run(() -> {
           BigDecimal left = outstanding.refresh(number);
           // the case first, then what it called (its instalment plan), each only while it still waits for the
@@ -235,8 +250,7 @@ public class CasePaymentNotices implements SmartLifecycle {
               runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).list());
           waiting.sort(java.util.Comparator.comparing(instance -> isCalled(instance.getId())));
           for (org.camunda.bpm.engine.runtime.ProcessInstance instance : waiting) {
-            if (runtime.createEventSubscriptionQuery().processInstanceId(instance.getId()).eventType("message")
-                .eventName("PaymentReceived").count() > 0) {
+            if (listens(instance.getId())) {
               runtime.createMessageCorrelation("PaymentReceived")
                   .processInstanceId(instance.getId())
                   .setVariable("outstandingAmount", left.doubleValue())
@@ -262,6 +276,40 @@ public class CasePaymentNotices implements SmartLifecycle {
       });
       return new Delivery(id, false, null, error);
     }
+  }
+
+  /** Whether the case's process (or the instalment plan it called) waits for PaymentReceived now. */
+  private boolean waitsForPayments(String caseNumber) {
+    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list().stream()
+        .anyMatch(instance -> listens(instance.getId()));
+  }
+
+  private boolean listens(String processInstanceId) {
+    return runtime.createEventSubscriptionQuery().processInstanceId(processInstanceId).eventType("message")
+        .eventName("PaymentReceived").count() > 0;
+  }
+
+  /**
+   * The case is open but its process does not wait for payments yet: it was opened a moment ago and is still in
+   * its first steps (assessment, grade, strategy), started from the invoices as the sweep read them. Correlating
+   * now would reach nothing, and marking the notice delivered would lose the payment for the case; so it stays
+   * undelivered, touches neither the case nor its process (no conflict with the step running), and is tried
+   * again after a short pause that grows to a minute, until the case waits for payments or is closed.
+   */
+  private Delivery notYetListening(Notice notice, String caseNumber, Instant now) {
+    int attempts = notice.attempts() + 1;
+    Duration pause = startingPause(attempts);
+    String reason = "case " + caseNumber + " is still starting (not yet waiting for payments)";
+    jdbc.update("update case_payment_notices set attempts = ?, next_attempt_at = ?, last_error = ? where id = ?",
+        attempts, Timestamp.from(now.plus(pause)), reason, notice.id());
+    (attempts >= 10 ? log.atWarn() : log.atDebug()).log("Payment notice {}: {} (attempt {}), tried again in {}",
+        notice.id(), reason, attempts, pause);
+    return new Delivery(notice.id(), false, null, reason);
+  }
+
+  static Duration startingPause(int attempts) {
+    Duration pause = FIRST_PAUSE.multipliedBy(Math.max(1, attempts));
+    return pause.compareTo(Duration.ofMinutes(1)) > 0 ? Duration.ofMinutes(1) : pause;
   }
 
   private boolean isCalled(String processInstanceId) {

@@ -3,9 +3,12 @@ package io.arcollect.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.arcollect.casework.CaseOpening;
 import io.arcollect.casework.CaseWorld;
 import io.arcollect.casework.CaseWorld.Case;
 import io.arcollect.casework.CollectionCase;
+import io.arcollect.casework.OpenedCases;
+import io.arcollect.ledger.OverdueItems;
 import io.arcollect.testsupport.ArcollectSpringBootTest;
 import io.arcollect.testsupport.TestDatabase;
 import java.sql.Connection;
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The statement outbox on the whole application: money is stored with a notice for the case, the case learns
@@ -67,6 +71,41 @@ class StatementOutboxTest {
   }
 
   /**
+   * The sweep has just opened the case: its process is still in its first steps (its first job has not run), so it
+   * does not wait for payments yet. A payment then is stored, and its notice stays due instead of being marked
+   * delivered to a case that never heard of it; once the case waits for payments the next delivery closes it.
+   */
+  @Test
+  void aPaymentForACaseStillInItsFirstStepsWaitsUntilTheCaseListens() {
+    String account = "START-" + System.nanoTime() % 1_000_000;
+    jdbc.update("insert into customers (account_number, name, tier, industry, currency, language, time_zone, email, "
+        + "account_owner) values (?, ?, 'STANDARD', 'Retail', 'USD', 'en', 'Europe/Berlin', 'ap@example.com', 'sally')",
+        account, "Customer " + account);
+    long customerId = jdbc.queryForObject("select id from customers where account_number = ?", Long.class, account);
+    world.goodPayerOwing(account, customerId, 400, 600);
+    CollectionCase opened = OpenedCases.open(context.getBean(CaseOpening.class), context.getBean(OverdueItems.class),
+        context.getBean(TransactionTemplate.class), customerId, world.today());
+    Case c = new Case(account, customerId, opened.getCaseNumber(), engine.getRuntimeService()
+        .createProcessInstanceQuery().processInstanceId(opened.getProcessInstanceId()).singleResult());
+    assertThat(engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(c.instance().getId())
+        .eventName("PaymentReceived").count()).as("the case does not wait for payments yet").isZero();
+
+    // the payment arrives; then the case's first job runs (world.pay runs the case's jobs after the payment)
+    world.pay(c, "1000.00", account + "-1 " + account + "-2");
+
+    Map<String, Object> waiting = noticeOf(c);
+    assertThat(waiting.get("delivered_at")).isNull();
+    assertThat((String) waiting.get("last_error")).contains(c.number()).contains("still starting");
+    assertThat(jdbc.queryForObject("select next_attempt_at from case_payment_notices where customer_account = ?",
+        java.sql.Timestamp.class, account).toInstant()).isAfter(Instant.now());
+    assertThat(world.record(c).getStatus()).isEqualTo(CollectionCase.Status.OPEN);
+    assertThat(engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(c.instance().getId())
+        .eventName("PaymentReceived").count()).as("the case now waits for payments").isOne();
+
+    theRetryClosesTheCaseAsPaid(c);
+  }
+
+  /**
    * A real optimistic-locking conflict: another transaction changes the case's executions while the delivery
    * is under way (as a case job running at the same moment does). The payment stays stored and allocated,
    * the delivery is rolled back and waits for its retry, the retry moves the case; no incident.
@@ -105,6 +144,13 @@ class StatementOutboxTest {
 
     // not due yet: the poller leaves it alone until its pause is over
     assertThat(notices.deliverDue(Instant.now())).isZero();
+    theRetryClosesTheCaseAsPaid(c);
+    // delivered once: a second round finds nothing to do
+    assertThat(notices.deliverDue(Instant.now().plus(Duration.ofHours(1)))).isZero();
+  }
+
+  /** The notice's second attempt (its pause over) reaches the case, which closes as paid; no incident. */
+  private void theRetryClosesTheCaseAsPaid(Case c) {
     assertThat(notices.deliverDue(Instant.now().plus(Duration.ofMinutes(1)))).isEqualTo(1);
     world.runJobs(c);
 
@@ -112,11 +158,10 @@ class StatementOutboxTest {
     assertThat(world.record(c).getOutcome()).isEqualTo("PAID");
     Map<String, Object> delivered = noticeOf(c);
     assertThat(delivered.get("delivered_at")).isNotNull();
+    assertThat(delivered.get("case_number")).isEqualTo(c.number());
     assertThat(((Number) delivered.get("attempts")).intValue()).isEqualTo(2);
     assertThat(jdbc.queryForObject("select count(*) from ACT_RU_INCIDENT where PROC_INST_ID_ = ?", Integer.class,
-        instance)).isZero();
-    // delivered once: a second round finds nothing to do
-    assertThat(notices.deliverDue(Instant.now().plus(Duration.ofHours(1)))).isZero();
+        c.instance().getId())).isZero();
   }
 
   private void waitUntilTheDeliveryWaitsForALock(CompletableFuture<Void> payment) throws InterruptedException {
