@@ -378,8 +378,10 @@ function routeVia(nodes, flow, s, t, hint, committed) {
   const legs = [];
   for (let i = 1; i < stops.length; i++) {
     // a leg goes on from its via point in any direction but back the way the flow came
-    const exit = i === 1 ? hint.exit : Object.keys(SIDES).filter((side) => side !== legs[i - 2].side.enter);
-    legs.push(routeOne(nodes, flow, stops[i - 1], stops[i], { exit, enter: i === stops.length - 1 ? hint.enter : undefined }, committed));
+    const back = i === 1 ? undefined : legs[i - 2].side.enter;
+    const exit = i === 1 ? hint.exit : Object.keys(SIDES).filter((side) => side !== back);
+    legs.push(routeOne(nodes, flow, stops[i - 1], stops[i], { exit, back, enter: i === stops.length - 1 ? hint.enter : undefined },
+      committed));
   }
   const points = simplify(legs.flat());
   points.side = { exit: legs[0].side.exit, enter: legs[legs.length - 1].side.enter };
@@ -475,6 +477,7 @@ function routeOne(nodes, flow, s, t, hint, committed) {
   const dist = new Map();
   const prev = new Map();
   const heap = new Heap();
+  const back = s.point && hint.back ? dirOf(SIDES[hint.back]) : undefined;
   for (const st of starts) {
     const i = xi.get(Math.round(st.stub.x));
     const j = yi.get(Math.round(st.stub.y));
@@ -513,6 +516,8 @@ function routeOne(nodes, flow, s, t, hint, committed) {
     }
     for (let nd = 0; nd < 4; nd++) {
       if (nd === (d + 2) % 4) continue;
+      // from a via point the flow goes on, not back the way it came
+      if (back !== undefined && nd === back && X[i] === s.x && Y[j] === s.y) continue;
       const [dx, dy] = DIRS[nd];
       const ni = i + dx;
       const nj = j + dy;
