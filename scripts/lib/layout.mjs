@@ -652,12 +652,16 @@ function placeLabels(nodes, routes) {
     const [a, b] = r.points;
     const horizontal = a.y === b.y;
     const dir = horizontal ? Math.sign(b.x - a.x) : Math.sign(b.y - a.y);
+    // beside the flow's first segment, nearest its source first; flows that leave a shape together get the next places
+    const along = [8, 40].filter((d) => d + width <= Math.abs(b.x - a.x) || d === 8);
+    const down = [6, 22, 38].filter((d) => d + height <= Math.abs(b.y - a.y) + 16 || d === 6);
     const candidates = horizontal
-      ? [{ x: dir > 0 ? a.x + 8 : a.x - 8 - width, y: a.y - height - 3 }, { x: dir > 0 ? a.x + 8 : a.x - 8 - width, y: a.y + 3 }]
-      : [{ x: a.x + 5, y: dir > 0 ? a.y + 6 : a.y - 6 - height }, { x: a.x - 5 - width, y: dir > 0 ? a.y + 6 : a.y - 6 - height },
-        { x: a.x + 5, y: dir > 0 ? a.y + 22 : a.y - 22 - height }, { x: a.x - 5 - width, y: dir > 0 ? a.y + 22 : a.y - 22 - height }];
+      ? along.flatMap((d) => [{ x: dir > 0 ? a.x + d : a.x - d - width, y: a.y - height - 3 }, { x: dir > 0 ? a.x + d : a.x - d - width, y: a.y + 3 }])
+      : down.flatMap((d) => [{ x: a.x + 5, y: dir > 0 ? a.y + d : a.y - d - height }, { x: a.x - 5 - width, y: dir > 0 ? a.y + d : a.y - d - height }]);
     const others = new Map([...routes].filter(([id]) => id !== r.flow.id));
+    const apart = (box) => !taken.some((o) => o.x < box.x + box.width && o.x + o.width > box.x && o.y < box.y + box.height && o.y + o.height > box.y);
     const pick = candidates.find((c) => clear({ ...c, width, height }))
+      ?? candidates.find((c) => !boxHitsShapes({ ...c, width, height }, nodes) && apart({ ...c, width, height }))
       ?? candidates.find((c) => !boxHitsShapes({ ...c, width, height }, nodes) && !boxHitsSegments({ ...c, width, height }, others))
       ?? candidates[0];
     r.labelBox = { ...pick, width, height };
