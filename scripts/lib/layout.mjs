@@ -8,6 +8,9 @@
 //                                                    where flows that go around run; default 40)
 //   <boundary event id> on=<bottom|top|left|right> [at=<0..1 along that side>]
 //   flow <id> [exit=<side>[,<side>]] [enter=<side>[,<side>]]      (only where the router's choice is not the picture)
+//        [via=<point>;<point>...]   points the flow passes through, in order, each <x>,<y> given against shapes:
+//                                   x as <id>.left|cx|right[+-px], y as <id>.top|cy|bottom[+-px] (e.g. a loop's own
+//                                   channel: via=Gateway_A.left-40,Gateway_A.cy;Gateway_A.left-40,Task_B.cy)
 //   group <id> <member id> <member id> ...                        (a bpmn:group drawn around its members)
 //   cost cross=<n> [bend=<n>] ...                                 (the router's costs for this diagram, e.g. a crossing
 //                                                                  worth a longer detour than the default 2500 px)
@@ -25,6 +28,7 @@ const COST = { ...DEFAULT_COST };
 const SIDES = { right: [1, 0], bottom: [0, 1], left: [-1, 0], top: [0, -1] };
 const DIRS = [[1, 0], [0, 1], [-1, 0], [0, -1]];
 const dirOf = ([dx, dy]) => DIRS.findIndex(([x, y]) => x === dx && y === dy);
+const VIA_REF = /^[A-Za-z_][\w-]*\.(left|cx|right|top|cy|bottom)([+-]\d+)?$/;
 
 export function parsePlan(text) {
   const nodes = [];
@@ -42,7 +46,14 @@ export function parsePlan(text) {
     const plain = rest.filter((t) => !t.includes('='));
     if (head === 'flow') {
       const optional = plain[0].endsWith('?');
-      flows.set(plain[0].replace(/\?$/, ''), { exit: options.exit?.split(','), enter: options.enter?.split(','), optional });
+      const via = options.via?.split(';').map((point) => {
+        const refs = point.split(',');
+        if (refs.length !== 2 || !refs.every((ref) => VIA_REF.test(ref))) {
+          throw new Error(`${where}: via point "${point}" is no <id>.left|cx|right[+-px],<id>.top|cy|bottom[+-px]`);
+        }
+        return refs;
+      });
+      flows.set(plain[0].replace(/\?$/, ''), { exit: options.exit?.split(','), enter: options.enter?.split(','), via, optional, where });
       return;
     }
     if (head === 'group') {
@@ -290,12 +301,12 @@ function route(nodes, flows, hints) {
     return committed;
   };
   for (const { flow, s, t } of order) {
-    routes.set(flow.id, { flow, points: routeOne(nodes, flow, s, t, hints.get(flow.id) ?? {}, committedWithout(null)) });
+    routes.set(flow.id, { flow, points: routeVia(nodes, flow, s, t, hints.get(flow.id) ?? {}, committedWithout(null)) });
   }
   // flows routed early could not see the ones after them: route each again among all the others
   for (let pass = 0; pass < 2; pass++) {
     for (const { flow, s, t } of order) {
-      routes.set(flow.id, { flow, points: routeOne(nodes, flow, s, t, hints.get(flow.id) ?? {}, committedWithout(flow.id)) });
+      routes.set(flow.id, { flow, points: routeVia(nodes, flow, s, t, hints.get(flow.id) ?? {}, committedWithout(flow.id)) });
     }
   }
   // then each flow that still crosses or lies on another is tried once more at ten times the price of a crossing,
@@ -317,7 +328,7 @@ function route(nodes, flows, hints) {
       const price = COST.cross;
       COST.cross = price * 10;
       try {
-        routes.set(flow.id, { flow, points: routeOne(nodes, flow, s, t, hints.get(flow.id) ?? {}, committedWithout(flow.id)) });
+        routes.set(flow.id, { flow, points: routeVia(nodes, flow, s, t, hints.get(flow.id) ?? {}, committedWithout(flow.id)) });
       } finally {
         COST.cross = price;
       }
@@ -346,6 +357,37 @@ function push(map, key, value) {
 
 const related = (f, g) => f.sourceRef === g.sourceRef || f.targetRef === g.targetRef;
 
+/** A via point of the plan as coordinates: x against one shape's left|cx|right, y against one's top|cy|bottom. */
+function viaPoint(nodes, refs, flow, where) {
+  const [x, y] = refs.map((ref, axis) => {
+    const [, id, edge, offset] = /^(.+)\.(\w+?)([+-]\d+)?$/.exec(ref);
+    const n = nodes.get(id);
+    if (!n) throw new Error(`${where}: via point of ${flow.id} names ${id}, which is no shape of the diagram`);
+    const edges = axis === 0 ? { left: n.x, cx: n.x + n.width / 2, right: n.x + n.width }
+      : { top: n.y, cy: n.y + n.height / 2, bottom: n.y + n.height };
+    if (!(edge in edges)) throw new Error(`${where}: via point of ${flow.id}: ${ref} is no ${axis === 0 ? 'x (left, cx, right)' : 'y (top, cy, bottom)'}`);
+    return Math.round(edges[edge] + Number(offset ?? 0));
+  });
+  return { id: `${flow.id}:via:${x},${y}`, point: true, x, y, width: 0, height: 0 };
+}
+
+/** A flow routed through the plan's via points, one leg after the other, as one line. */
+function routeVia(nodes, flow, s, t, hint, committed) {
+  if (!hint.via?.length) return routeOne(nodes, flow, s, t, hint, committed);
+  const stops = [s, ...hint.via.map((refs) => viaPoint(nodes, refs, flow, hint.where)), t];
+  const legs = [];
+  for (let i = 1; i < stops.length; i++) {
+    // a leg goes on from its via point in any direction but back the way the flow came
+    const back = i === 1 ? undefined : legs[i - 2].side.enter;
+    const exit = i === 1 ? hint.exit : Object.keys(SIDES).filter((side) => side !== back);
+    legs.push(routeOne(nodes, flow, stops[i - 1], stops[i], { exit, back, enter: i === stops.length - 1 ? hint.enter : undefined },
+      committed));
+  }
+  const points = simplify(legs.flat());
+  points.side = { exit: legs[0].side.exit, enter: legs[legs.length - 1].side.enter };
+  return points;
+}
+
 function routeOne(nodes, flow, s, t, hint, committed) {
   // the area a flow may use: inside the sub-process that holds it; every shape there is in its way
   const holder = flow.$parent.$type === 'bpmn:SubProcess' ? nodes.get(flow.$parent.id) : null;
@@ -357,12 +399,13 @@ function routeOne(nodes, flow, s, t, hint, committed) {
     : { x1: Math.min(...all.map((n) => n.x)) - 80, y1: Math.min(...all.map((n) => n.y)) - 80,
       x2: Math.max(...all.map((n) => n.x + n.width)) + 80, y2: Math.max(...all.map((n) => n.y + n.height)) + 120 };
 
-  const exits = s.boundarySide ? [s.boundarySide] : hint.exit ?? Object.keys(SIDES);
+  const exits = s.boundarySide && !s.point ? [s.boundarySide] : hint.exit ?? Object.keys(SIDES);
   const enters = hint.enter ?? Object.keys(SIDES);
   const stub = (n, side) => {
     const p = portOf(n, side);
     const [dx, dy] = SIDES[side];
-    return { port: p, stub: { x: p.x + dx * (MARGIN + 6), y: p.y + dy * (MARGIN + 6) }, side };
+    const off = n.point ? 0 : MARGIN + 6;
+    return { port: p, stub: { x: p.x + dx * off, y: p.y + dy * off }, side };
   };
   const starts = exits.map((side) => stub(s, side));
   const ends = enters.map((side) => stub(t, side));
@@ -434,6 +477,7 @@ function routeOne(nodes, flow, s, t, hint, committed) {
   const dist = new Map();
   const prev = new Map();
   const heap = new Heap();
+  const back = s.point && hint.back ? dirOf(SIDES[hint.back]) : undefined;
   for (const st of starts) {
     const i = xi.get(Math.round(st.stub.x));
     const j = yi.get(Math.round(st.stub.y));
@@ -462,13 +506,18 @@ function routeOne(nodes, flow, s, t, hint, committed) {
     const goal = goals.get(cell);
     if (goal) {
       const inward = dirOf(SIDES[goal.side].map((v) => -v));
-      if (d !== (inward + 2) % 4) {
+      if (t.point) {
+        // a via point is passed in whatever direction the flow arrives
+        if (!best || c < best.cost) best = { cost: c, k, goal: { ...goal, side: Object.keys(SIDES)[(d + 2) % 4] } };
+      } else if (d !== (inward + 2) % 4) {
         const total = c + (d === inward ? 0 : COST.bend) + sideCost(t, s, goal.side, false);
         if (!best || total < best.cost) best = { cost: total, k, goal };
       }
     }
     for (let nd = 0; nd < 4; nd++) {
       if (nd === (d + 2) % 4) continue;
+      // from a via point the flow goes on, not back the way it came
+      if (back !== undefined && nd === back && X[i] === s.x && Y[j] === s.y) continue;
       const [dx, dy] = DIRS[nd];
       const ni = i + dx;
       const nj = j + dy;
@@ -486,7 +535,10 @@ function routeOne(nodes, flow, s, t, hint, committed) {
       }
     }
   }
-  if (!best) throw new Error(`no route for ${flow.id} from ${s.id} to ${t.id}: give the plan more room or a flow hint`);
+  if (!best) {
+    const where = (n) => (n.point ? `via point ${n.x},${n.y} (inside a shape or outside the flow's sub-process?)` : n.id);
+    throw new Error(`no route for ${flow.id} from ${where(s)} to ${where(t)}: give the plan more room or a flow hint`);
+  }
   const path = [];
   let k = best.k;
   let start;
@@ -600,12 +652,16 @@ function placeLabels(nodes, routes) {
     const [a, b] = r.points;
     const horizontal = a.y === b.y;
     const dir = horizontal ? Math.sign(b.x - a.x) : Math.sign(b.y - a.y);
+    // beside the flow's first segment, nearest its source first; flows that leave a shape together get the next places
+    const along = [8, 40].filter((d) => d + width <= Math.abs(b.x - a.x) || d === 8);
+    const down = [6, 22, 38].filter((d) => d + height <= Math.abs(b.y - a.y) + 16 || d === 6);
     const candidates = horizontal
-      ? [{ x: dir > 0 ? a.x + 8 : a.x - 8 - width, y: a.y - height - 3 }, { x: dir > 0 ? a.x + 8 : a.x - 8 - width, y: a.y + 3 }]
-      : [{ x: a.x + 5, y: dir > 0 ? a.y + 6 : a.y - 6 - height }, { x: a.x - 5 - width, y: dir > 0 ? a.y + 6 : a.y - 6 - height },
-        { x: a.x + 5, y: dir > 0 ? a.y + 22 : a.y - 22 - height }, { x: a.x - 5 - width, y: dir > 0 ? a.y + 22 : a.y - 22 - height }];
+      ? along.flatMap((d) => [{ x: dir > 0 ? a.x + d : a.x - d - width, y: a.y - height - 3 }, { x: dir > 0 ? a.x + d : a.x - d - width, y: a.y + 3 }])
+      : down.flatMap((d) => [{ x: a.x + 5, y: dir > 0 ? a.y + d : a.y - d - height }, { x: a.x - 5 - width, y: dir > 0 ? a.y + d : a.y - d - height }]);
     const others = new Map([...routes].filter(([id]) => id !== r.flow.id));
+    const apart = (box) => !taken.some((o) => o.x < box.x + box.width && o.x + o.width > box.x && o.y < box.y + box.height && o.y + o.height > box.y);
     const pick = candidates.find((c) => clear({ ...c, width, height }))
+      ?? candidates.find((c) => !boxHitsShapes({ ...c, width, height }, nodes) && apart({ ...c, width, height }))
       ?? candidates.find((c) => !boxHitsShapes({ ...c, width, height }, nodes) && !boxHitsSegments({ ...c, width, height }, others))
       ?? candidates[0];
     r.labelBox = { ...pick, width, height };

@@ -83,3 +83,15 @@ test('unrelated flows drawn on the same line overlap; an end away from its shape
   assert.deepEqual(found.overlaps.map(({ flows }) => flows), [['AB', 'CD']]);
   assert.deepEqual(found.detachedEnds.map(({ flow }) => flow), ['AD']);
 });
+
+test('a flow that passes another at a corner on its line crosses it, one that touches it and turns back does not', async () => {
+  const nodes = [task('A', 0, 0), task('B', 400, 0), task('C', 200, -300), task('D', 200, 300)];
+  const across = { id: 'F', from: 'A', to: 'B', points: [[100, 40], [400, 40]] };
+  // the 1 px jog on F's line hides the crossing from a segment-by-segment test
+  const through = await measure(bpmn(nodes, [across,
+    { id: 'G', from: 'C', to: 'D', points: [[251, -220], [251, 40], [250, 40], [250, 300]] }]));
+  assert.deepEqual(through.crossings.map(({ flows }) => flows), [['F', 'G']]);
+  const touching = await measure(bpmn(nodes, [across,
+    { id: 'G', from: 'C', to: 'C', points: [[230, -220], [230, 40], [270, 40], [270, -220]] }]));
+  assert.deepEqual(touching.crossings, []);
+});

@@ -89,3 +89,20 @@ test('a plan line marked with ? is left out when the model does not have the ele
     overlaps: 0, detachedEnds: 0, labelsWithExpressions: 0 });
   await assert.rejects(relayout(loop, plan.replace('Later?', 'Later')), /line 7: Later is no flow node/);
 });
+
+test('a flow line with via points is routed through them in order, and a via point inside a shape is refused', async () => {
+  const plan = 'Start 0 0\nMerge 0 1\nCall 0 2\nReached 0 3\nDone 0 4\nWait 1 2\n';
+  // the way back from Wait to Merge on a channel of its own, 30 px below Wait
+  const laidOut = await relayout(loop, `${plan}flow Again exit=bottom via=Wait.cx,Wait.bottom+30;Merge.cx,Wait.bottom+30\n`);
+  assert.deepEqual(clean(await measure(laidOut)), { throughShapes: 0, leavingSubProcess: 0, crossings: 0, overlaps: 0,
+    detachedEnds: 0, labelsWithExpressions: 0 });
+  const [waitX, waitY, waitW, waitH] = /bpmnElement="Wait"[^>]*>\s*<dc:Bounds x="(\d+)" y="(\d+)" width="(\d+)" height="(\d+)"/.exec(laidOut)
+    .slice(1).map(Number);
+  const mergeX = Number(/bpmnElement="Merge"[^>]*>\s*<dc:Bounds x="(\d+)"/.exec(laidOut)[1]);
+  const again = [.../bpmnElement="Again">\s*((?:<di:waypoint[^>]+>)+)/.exec(laidOut)[1].matchAll(/x="(\d+)" y="(\d+)"/g)]
+    .map((m) => `${m[1]},${m[2]}`);
+  const channel = waitY + waitH + 30;
+  assert.deepEqual(again.slice(0, 3), [`${waitX + waitW / 2},${waitY + waitH}`, `${waitX + waitW / 2},${channel}`, `${mergeX + 25},${channel}`]);
+  await assert.rejects(relayout(loop, `${plan}flow Again via=Call.cx,Call.cy\n`), /no route for Again from Wait to via point \d+,\d+ \(inside a shape/);
+  assert.throws(() => parsePlan('flow Again via=Call.middle,Call.top\n'), /line 1: via point "Call.middle,Call.top" is no/);
+});
