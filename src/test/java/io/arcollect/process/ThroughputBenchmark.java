@@ -119,12 +119,17 @@ class ThroughputBenchmark {
     t0 = System.nanoTime();
     AgingSweep.Result swept = node.getBean(AgingSweep.class).run();
     double opened = seconds(t0);
-    waitUntil("every case has its first human task", () -> casesWithTask() >= swept.casesOpened() || incidents() > 0, 7200);
+    // a case stops at its first human task, or (a balance below the call minimum, worklist.dmn) at the reminders'
+    // timer without one: done when no case has a job left to run now
+    waitUntil("every case has reached its first task or timer", () -> dueJobs() == 0 || incidents() > 0, 7200);
     double sweep = seconds(t0);
+    int withTask = casesWithTask();
+    row("cases at their first human task / waiting on a timer without one", "%,d / %,d".formatted(withTask,
+        swept.casesOpened() - withTask));
     assertThat(incidents()).as("incidents after the sweep").isZero();
     Footprint.Diff sweepPer = Footprint.of(jdbc).since(s0).per(swept.casesOpened());
     double casesPerSecond = swept.casesOpened() / sweep;
-    row("sweep until every case has its first task", "%,d cases in %.0f s (opened in %.0f s) = %.1f cases/s = %.2f x the 4-thread baseline, %.2f x 1 thread"
+    row("sweep until every case has its first task or timer", "%,d cases in %.0f s (opened in %.0f s) = %.1f cases/s = %.2f x the 4-thread baseline, %.2f x 1 thread"
         .formatted(swept.casesOpened(), sweep, opened, casesPerSecond, casesPerSecond / fourThreads, casesPerSecond / oneThread));
     row("engine rows written per case (baseline)", "%.1f (%.1f)".formatted(sweepPer.engineRows(), baselinePer.engineRows()));
     row("all rows written per case (baseline)", "%.1f (%.1f)".formatted(sweepPer.rows(), baselinePer.rows()));
