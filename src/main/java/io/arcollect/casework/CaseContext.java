@@ -24,17 +24,18 @@ public class CaseContext {
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final CaseProgress progress;
-  private final CollectionCaseRepository cases;
   private final ContactLog contactLog;
   private final Clock clock;
   private final org.springframework.jdbc.core.JdbcTemplate jdbc;
   private final CaseWords words;
 
-  CaseContext(CaseProgress progress, CollectionCaseRepository cases, ContactLog contactLog, Clock clock,
-      org.springframework.jdbc.core.JdbcTemplate jdbc, CaseWords words) {
+  private final CasesOfTransaction casesOfTransaction;
+
+  CaseContext(CaseProgress progress, ContactLog contactLog, Clock clock,
+      org.springframework.jdbc.core.JdbcTemplate jdbc, CaseWords words, CasesOfTransaction casesOfTransaction) {
+    this.casesOfTransaction = casesOfTransaction;
     this.words = words;
     this.progress = progress;
-    this.cases = cases;
     this.contactLog = contactLog;
     this.clock = clock;
     this.jdbc = jdbc;
@@ -109,7 +110,7 @@ public class CaseContext {
   }
 
   private CollectionCase find(String caseNumber) {
-    return cases.findByCaseNumber(caseNumber).orElseThrow(() -> new IllegalArgumentException("No case " + caseNumber));
+    return casesOfTransaction.byNumber(caseNumber).orElseThrow(() -> new IllegalArgumentException("No case " + caseNumber));
   }
 
   /** An amount as collectors and customers read it: 1,234.50. */

@@ -33,6 +33,7 @@ public class CaseProgress {
   public enum DisputeResolution { CREDIT_NOTE, CORRECTION, REJECTED }
 
   private final CollectionCaseRepository cases;
+  private final CasesOfTransaction casesOfTransaction;
   private final CustomerDirectory customers;
   private final CustomerAnalysis analysis;
   private final ReceivableAdjustments adjustments;
@@ -46,9 +47,10 @@ public class CaseProgress {
 
   CaseProgress(jakarta.persistence.EntityManager entityManager, CollectionCaseRepository cases, CustomerDirectory customers, CustomerAnalysis analysis,
       ReceivableAdjustments adjustments, CaseOutstanding outstanding, JdbcTemplate jdbc,
-      ApplicationEventPublisher events, CaseRules rules, Clock clock, io.arcollect.ledger.ExchangeRates rates) {
+      ApplicationEventPublisher events, CaseRules rules, Clock clock, io.arcollect.ledger.ExchangeRates rates, CasesOfTransaction casesOfTransaction) {
     this.rates = rates;
     this.cases = cases;
+    this.casesOfTransaction = casesOfTransaction;
     this.customers = customers;
     this.analysis = analysis;
     this.adjustments = adjustments;
@@ -348,7 +350,7 @@ public class CaseProgress {
   }
 
   private CollectionCase find(String caseNumber) {
-    return cases.findByCaseNumber(caseNumber).orElseThrow(() -> new IllegalArgumentException("No case " + caseNumber));
+    return casesOfTransaction.byNumber(caseNumber).orElseThrow(() -> new IllegalArgumentException("No case " + caseNumber));
   }
 
   private CustomerProfile customerOf(CollectionCase collectionCase) {

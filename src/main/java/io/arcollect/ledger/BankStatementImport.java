@@ -26,7 +26,18 @@ public class BankStatementImport {
   private final PaymentReceipt receipt;
   private final PaymentRepository payments;
 
-  BankStatementImport(BankStatementParser parser, PaymentReceipt receipt, PaymentRepository payments) {
+  /**
+   * Lines after which the payments, allocations and invoices of the statement so far leave the persistence context
+   * (written first): every query of a line flushes automatically and checks every entity the context holds, which
+   * made a statement's cost grow with the square of its lines (issue 17).
+   */
+  static final int LINES_PER_FLUSH = 25;
+
+  private final jakarta.persistence.EntityManager entityManager;
+
+  BankStatementImport(BankStatementParser parser, PaymentReceipt receipt, PaymentRepository payments,
+      jakarta.persistence.EntityManager entityManager) {
+    this.entityManager = entityManager;
     this.parser = parser;
     this.receipt = receipt;
     this.payments = payments;
@@ -67,6 +78,10 @@ public class BankStatementImport {
             case MATCHED -> matched++;
             case PARTIALLY_MATCHED -> partially++;
             case UNMATCHED -> unmatched++;
+          }
+          if ((matched + partially + unmatched) % LINES_PER_FLUSH == 0) {
+            entityManager.flush();
+            entityManager.clear();
           }
         }
       }

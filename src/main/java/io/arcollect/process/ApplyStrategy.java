@@ -15,6 +15,9 @@ import org.springframework.stereotype.Component;
 @Component("applyStrategy")
 class ApplyStrategy implements JavaDelegate {
 
+  /** Strategy outputs this step turns into other variables: not kept as they are. */
+  static final java.util.Set<String> NOT_KEPT = java.util.Set.of("talkingPoints", "firstChannel", "taskPriority");
+
   private final CaseProgress progress;
   private final TalkingPoints talkingPoints;
   private final Worklist worklist;
@@ -32,7 +35,14 @@ class ApplyStrategy implements JavaDelegate {
     if (strategy == null) {
       throw new IllegalStateException("collection-strategy.dmn matched no rule for case " + CaseVariables.caseNumber(execution));
     }
-    execution.setVariables(strategy);
+    // what the model, forms and listeners read later; the talking point codes become talkingPointsText, the first
+    // channel becomes automaticReminder and reminderChannel, and the strategy's task priority is replaced by
+    // worklist.dmn's below: the decision's history keeps all of them
+    strategy.forEach((name, value) -> {
+      if (!NOT_KEPT.contains(name)) {
+        execution.setVariable(name, value);
+      }
+    });
     execution.removeVariable("strategy");
     String firstChannel = (String) strategy.get("firstChannel");
     // phone calls and visits are personal: no automatic mail before them; a balance too small for a call

@@ -2,11 +2,17 @@ package io.arcollect.process;
 
 import io.arcollect.casework.CaseProgress;
 import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.WeakHashMap;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
@@ -75,6 +81,27 @@ public class Worklist {
   }
 
   private DmnDecisionResult evaluate(String decisionKey, Map<String, Object> inputs) {
+    CommandContext command = Context.getCommandContext();
+    if (command == null) {
+      return evaluateNow(decisionKey, inputs);
+    }
+    // the same decision on the same inputs in one transaction (Apply strategy, then the gateway and the first task
+    // in the same step) answers the same: asked once, in the case's history once
+    Map<String, DmnDecisionResult> asked = SAME_TRANSACTION.computeIfAbsent(command, c -> new HashMap<>());
+    String question = decisionKey + new TreeMap<>(inputs);
+    DmnDecisionResult answer = asked.get(question);
+    if (answer == null) {
+      answer = evaluateNow(decisionKey, inputs);
+      asked.put(question, answer);
+    }
+    return answer;
+  }
+
+  /** Answers already given in a transaction, by its command context (gone with it). */
+  private static final Map<CommandContext, Map<String, DmnDecisionResult>> SAME_TRANSACTION =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  private DmnDecisionResult evaluateNow(String decisionKey, Map<String, Object> inputs) {
     // the decision is the case's business, not the user's whose completed task led here
     return AsEngine.call(identity, () -> decisions.evaluateDecisionByKey(decisionKey).variables(inputs).evaluate());
   }

@@ -119,16 +119,22 @@ class ThroughputBenchmark {
     t0 = System.nanoTime();
     AgingSweep.Result swept = node.getBean(AgingSweep.class).run();
     double opened = seconds(t0);
-    waitUntil("every case has its first human task", () -> casesWithTask() >= swept.casesOpened() || incidents() > 0, 7200);
+    // a case stops at its first human task, or (a balance below the call minimum, worklist.dmn) at the reminders'
+    // timer without one: done when no case has a job left to run now
+    waitUntil("every case has reached its first task or timer", () -> dueJobs() == 0 || incidents() > 0, 7200);
     double sweep = seconds(t0);
+    int withTask = casesWithTask();
+    row("cases at their first human task / waiting on a timer without one", "%,d / %,d".formatted(withTask,
+        swept.casesOpened() - withTask));
     assertThat(incidents()).as("incidents after the sweep").isZero();
     Footprint.Diff sweepPer = Footprint.of(jdbc).since(s0).per(swept.casesOpened());
     double casesPerSecond = swept.casesOpened() / sweep;
-    row("sweep until every case has its first task", "%,d cases in %.0f s (opened in %.0f s) = %.1f cases/s = %.2f x the 4-thread baseline, %.2f x 1 thread"
+    row("sweep until every case has its first task or timer", "%,d cases in %.0f s (opened in %.0f s) = %.1f cases/s = %.2f x the 4-thread baseline, %.2f x 1 thread"
         .formatted(swept.casesOpened(), sweep, opened, casesPerSecond, casesPerSecond / fourThreads, casesPerSecond / oneThread));
     row("engine rows written per case (baseline)", "%.1f (%.1f)".formatted(sweepPer.engineRows(), baselinePer.engineRows()));
     row("all rows written per case (baseline)", "%.1f (%.1f)".formatted(sweepPer.rows(), baselinePer.rows()));
     row("transactions per case (baseline)", "%.1f (%.1f)".formatted(sweepPer.commits(), baselinePer.commits()));
+    row("table reads per case (baseline)", "%.1f (%.1f)".formatted(sweepPer.reads(), baselinePer.reads()));
     row("WAL per case (baseline), whole server", "%.1f KB (%.1f KB)".formatted(sweepPer.walBytes() / 1024, baselinePer.walBytes() / 1024));
     printWhereTheTimeGoes(s0);
 
@@ -326,9 +332,51 @@ class ThroughputBenchmark {
       }
       row("\"My department\" as " + user + " (" + String.format("%,d", seen) + " tasks): first page / count",
           "%s / %s ms (min / median / p95)".formatted(stats(page), stats(count)));
+      explain(user, () -> filters.listPage(filterId, 0, 15));
     } finally {
       identity.clearAuthentication();
     }
+  }
+
+  /** The first page's SQL as the engine sends it (MyBatis' statement log), and PostgreSQL's plan for it. */
+  private void explain(String user, Runnable query) {
+    ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+        .getLogger("org.camunda.bpm.engine.impl.persistence.entity.TaskEntity");
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> statements =
+        new ch.qos.logback.core.read.ListAppender<>();
+    statements.start();
+    ch.qos.logback.classic.Level level = log.getLevel();
+    log.setLevel(ch.qos.logback.classic.Level.DEBUG);
+    log.addAppender(statements);
+    try {
+      query.run();
+    } finally {
+      log.detachAppender(statements);
+      log.setLevel(level);
+    }
+    String sql = null;
+    for (var event : statements.list) {
+      String line = event.getFormattedMessage();
+      if (line.contains("Preparing:") && line.contains("ACT_RU_TASK")) {
+        sql = line.substring(line.indexOf("Preparing:") + "Preparing:".length()).trim();
+      } else if (sql != null && line.contains("Parameters:")) {
+        String parameters = line.substring(line.indexOf("Parameters:") + "Parameters:".length()).trim();
+        for (String parameter : parameters.isEmpty() ? new String[0] : parameters.split(", ")) {
+          String value = parameter.replaceAll("\\((String|Integer|Long|Boolean|Timestamp|Date)\\)$", "");
+          String literal = parameter.endsWith("(String)") ? "'" + value.replace("'", "''") + "'"
+              : parameter.endsWith("(Timestamp)") || parameter.endsWith("(Date)") ? "'" + value + "'" : value;
+          sql = sql.replaceFirst("\\?", java.util.regex.Matcher.quoteReplacement(literal));
+        }
+        break;
+      }
+    }
+    if (sql == null) {
+      System.out.println("[throughput] filter plan as " + user + ": no statement logged");
+      return;
+    }
+    System.out.println("[throughput] filter SQL as " + user + ": " + sql);
+    jdbc.queryForList("explain (analyze, buffers) " + sql, String.class)
+        .forEach(line -> System.out.println("[throughput] filter plan as " + user + ": " + line));
   }
 
   private static String stats(List<Long> nanos) {
@@ -421,7 +469,7 @@ class ThroughputBenchmark {
   }
 
   /** Rows written in this database (all tables, Camunda's), transactions, and the server's WAL position. */
-  record Footprint(long rows, long engineRows, long commits, long wal) {
+  record Footprint(long rows, long engineRows, long commits, long wal, long reads) {
 
     static Footprint of(JdbcTemplate jdbc) {
       try {
@@ -431,25 +479,29 @@ class ThroughputBenchmark {
         Thread.currentThread().interrupt();
       }
       Map<String, Object> rows = jdbc.queryForMap("select coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) as all_rows, "
-          + "coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del) filter (where relname like 'act_%'), 0) as engine_rows "
+          + "coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del) filter (where relname like 'act_%'), 0) as engine_rows, "
+          + "coalesce(sum(seq_scan + coalesce(idx_scan, 0)), 0) as table_reads "
           + "from pg_stat_user_tables");
       long commits = jdbc.queryForObject("select xact_commit from pg_stat_database where datname = current_database()", Long.class);
       long wal = jdbc.queryForObject("select pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint", Long.class);
       return new Footprint(((Number) rows.get("all_rows")).longValue(), ((Number) rows.get("engine_rows")).longValue(),
-          commits, wal);
+          commits, wal, ((Number) rows.get("table_reads")).longValue());
     }
 
     Diff since(Footprint before) {
-      return new Diff(rows - before.rows, engineRows - before.engineRows, commits - before.commits, wal - before.wal);
+      return new Diff(rows - before.rows, engineRows - before.engineRows, commits - before.commits, wal - before.wal,
+          reads - before.reads);
     }
 
-    record Diff(double rows, double engineRows, double commits, double walBytes) {
+    /** reads: table reads (a sequential or index scan of one table; a query joining three tables reads three). */
+    record Diff(double rows, double engineRows, double commits, double walBytes, double reads) {
       Diff plus(Diff other) {
-        return new Diff(rows + other.rows, engineRows + other.engineRows, commits + other.commits, walBytes + other.walBytes);
+        return new Diff(rows + other.rows, engineRows + other.engineRows, commits + other.commits, walBytes + other.walBytes,
+            reads + other.reads);
       }
 
       Diff per(int n) {
-        return new Diff(rows / n, engineRows / n, commits / n, walBytes / n);
+        return new Diff(rows / n, engineRows / n, commits / n, walBytes / n, reads / n);
       }
     }
   }

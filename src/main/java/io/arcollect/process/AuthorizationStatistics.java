@@ -1,0 +1,61 @@
+package io.arcollect.process;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Issue 17, the Tasklist filters on PostgreSQL: every task query of a user joins Camunda's authorizations with
+ * {@code PERMS_ & 2 = 2} (READ) or {@code PERMS_ & 64 = 64} (READ_TASK). PostgreSQL has no statistics for such
+ * expressions and guesses that a few dozen of the per-task authorization rows match when tens of thousands do; it
+ * then compares every task with every authorization (at 7,000 tasks of a department 50 million comparisons, 7 s;
+ * at 70,000 the count did not finish in minutes) instead of looking each task's authorization up by its resource id.
+ * Statistics on the two expressions (kept up to date by PostgreSQL's own analyze) give it the true figures. Created
+ * once after the engine's schema exists; a database user that may not create them only loses the speed (a warning).
+ */
+@Component
+class AuthorizationStatistics extends AbstractProcessEnginePlugin {
+
+  private static final Logger log = LoggerFactory.getLogger(AuthorizationStatistics.class);
+
+  static final String[] STATEMENTS = {
+      "create statistics if not exists arcollect_auth_read on ((PERMS_ & 2)) from %sACT_RU_AUTHORIZATION",
+      "create statistics if not exists arcollect_auth_read_task on ((PERMS_ & 64)) from %sACT_RU_AUTHORIZATION",
+      "analyze %sACT_RU_AUTHORIZATION"};
+
+  private ProcessEngineConfigurationImpl configuration;
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    this.configuration = configuration;
+  }
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine engine) {
+    if (configuration == null || !"postgres".equals(configuration.getDatabaseType())) {
+      return;
+    }
+    String prefix = configuration.getDatabaseTablePrefix() == null ? "" : configuration.getDatabaseTablePrefix();
+    DataSource dataSource = configuration.getDataSource();
+    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(true);
+      try {
+        for (String sql : STATEMENTS) {
+          statement.execute(sql.formatted(prefix));
+        }
+      } finally {
+        connection.setAutoCommit(autoCommit);
+      }
+    } catch (Exception e) {
+      log.warn("No statistics on Camunda's authorization permissions ({}): Tasklist filters stay slow with many tasks",
+          e.getMessage());
+    }
+  }
+}
