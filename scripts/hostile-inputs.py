@@ -78,6 +78,18 @@ def main():
                      "Days to pay")
     rows += rows_for("letter", letter, "demandLetterDecision", WRONG_CHOICES + [("missing", None), ("REJECTED", v("REJECTED"))],
                      "Decision")
+    send_back = {"demandLetterDecision": v("SEND_BACK"), "sendBackReason": v("Customer announced a payment on Friday")}
+    rows += rows_for("letter", send_back, "sendBackReason", WRONG_TEXT + [("missing", None), ("blank", v("")),
+                     ("too short", v("abc")), ("too long", v("r" * 1001))], "Why back to calls?")
+    rows += rows_for("letter", send_back, "notes", WRONG_TEXT, "Notes")
+    for step, field, base in [("approval", "planApproval", {"planApproval": v("APPROVED")}),
+                              ("legal", "legalDecision", {"legalDecision": v("LAWYER"), "notes": v("Claim to the lawyer")}),
+                              ("writeoff", "writeOffDecision", {"writeOffDecision": v("APPROVED"), "notes": v("Agreed")})]:
+        rows += rows_for(step, base, field, WRONG_CHOICES + [("missing", None)], "Decision")
+        rows += rows_for(step, base, "notes", WRONG_TEXT, "Notes")
+    rows += rows_for("call", dispute, "disputedInvoices", [("json of other", v('["ZZ-OTHER-1"]', "Json")),
+                     ("list with other", v('["@invoice", "ZZ-OTHER-2"]', "Json")), ("empty json", v("[]", "Json"))],
+                     "Disputed invoices")
     rows += rows_for("dispute", resolve, "disputeResolution", WRONG_CHOICES + [("missing", None)], "Resolution")
     rows += rows_for("dispute", resolve, "creditAmount", WRONG_AMOUNTS + [("missing", None)], "Amount to credit")
     rows += rows_for("call", promise, "anyOtherField", [("too long", v("y" * 10001)), ("NaN double", v("NaN", "Double"))], "")

@@ -9,13 +9,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -88,16 +87,17 @@ class SubmissionCheck extends AbstractProcessEnginePlugin implements TaskListene
     Set<String> declared = new HashSet<>();
     for (SubmissionRules.Field field : fields) {
       declared.add(field.name());
-      boolean applies = !field.conditional() || field.whenValue().equals(valueOf(field.whenField(), task, submitted, false));
+      boolean applies = !field.conditional()
+          || field.whenValues().contains(String.valueOf(valueOf(field.whenField(), task, submitted, false)));
       // an answer that depends on another one comes with this submission, not from an earlier one
-      Object value = valueOf(field.name(), task, submitted, field.conditional());
-      if (isBlank(value)) {
-        if (field.required() && applies) {
-          problems.add(say(field, "please fill this in.", "请填写此项。"));
-        }
+      Object value = valueOf(field.name(), task, submitted, field.conditional() && field.submittedOnly());
+      if (field.conditional() && !applies) {
         continue;
       }
-      if (field.conditional() && !applies) {
+      if (isBlank(value)) {
+        if (field.required()) {
+          problems.add(say(field, "please fill this in.", "请填写此项。"));
+        }
         continue;
       }
       String problem = check(field, value, task);
@@ -108,7 +108,9 @@ class SubmissionCheck extends AbstractProcessEnginePlugin implements TaskListene
     if (submitted != null) {
       submitted.forEach((name, raw) -> {
         if (!declared.contains(name)) {
-          String problem = generic(name, unwrap(raw));
+          Object value = unwrap(raw);
+          // what the form shows read-only (case, customer, invoices) comes back as it was
+          String problem = Objects.equals(value, task.getVariable(name)) ? null : generic(name, value);
           if (problem != null) {
             problems.add(problem);
           }
@@ -202,6 +204,9 @@ class SubmissionCheck extends AbstractProcessEnginePlugin implements TaskListene
     if (!(value instanceof String s)) {
       return say(field, "enter text.", "请填写文字。");
     }
+    if (s.strip().length() < field.minLength()) {
+      return say(field, "write at least " + field.minLength() + " characters.", "请至少填写 " + field.minLength() + " 个字符。");
+    }
     if (s.length() > field.maxLength()) {
       return say(field, "at most " + field.maxLength() + " characters fit (this has " + s.length() + ").",
           "最多 " + field.maxLength() + " 个字符（现有 " + s.length() + " 个）。");
@@ -210,16 +215,13 @@ class SubmissionCheck extends AbstractProcessEnginePlugin implements TaskListene
   }
 
   private String invoices(SubmissionRules.Field field, Object value, DelegateTask task) {
-    Collection<?> items;
-    if (value instanceof Collection<?> list) {
-      items = list;
-    } else if (value instanceof String s && s.length() <= field.maxLength()) {
-      items = Arrays.asList(s.replaceAll("[\\[\\]\"]", " ").split("[,;\\s]+"));
-    } else {
+    // Tasklist's checklist gives a list (or its JSON text), other clients text separated by commas
+    boolean listOrText = value instanceof Collection<?> || value instanceof String
+        || value.getClass().getName().startsWith("org.camunda.spin.");
+    if (!listOrText || String.valueOf(value).length() > field.maxLength()) {
       return say(field, "name the invoices by their numbers, separated by commas.", "请填写发票号码，用逗号分隔。");
     }
-    Set<String> named = items.stream().map(String::valueOf).map(String::trim).filter(n -> !n.isEmpty())
-        .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> named = CaseProgress.invoiceNumbersOf(value);
     if (named.isEmpty()) {
       return say(field, "name at least one invoice of this case.", "请至少指明本案的一张发票。");
     }

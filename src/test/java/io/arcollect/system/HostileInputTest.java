@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,12 +56,38 @@ class HostileInputTest {
 
   private CaseWorld world;
   private final Map<String, Case> cases = new LinkedHashMap<>();
-  private final Map<String, String> workers = Map.of("call", "sally", "plan", "frank", "letter", "frank", "dispute", "fiona");
+  private final Map<String, String> workers = Map.of("call", "sally", "plan", "frank", "letter", "frank",
+      "dispute", "fiona", "approval", "fiona", "legal", "larry", "writeoff", "fiona");
 
-  @BeforeAll
+  /**
+   * Cases waiting at every step, made once, before the first test's own work: not in a {@code @BeforeAll}, where
+   * the process test coverage has no run open yet and refuses every process started ("No active run available").
+   */
+  @BeforeEach
   void casesAtEveryStep() {
+    if (world != null) {
+      return;
+    }
     ClockUtil.reset();
     world = new CaseWorld(context);
+    Case legal = world.openCase("STANDARD", null, "Software", 700, 800);
+    world.complete(legal, "sally", Map.of("contactOutcome", "REFUSES"));
+    world.complete(legal, "fiona", Map.of("demandLetterDecision", "APPROVED", "noticeDays", 14));
+    Case writeOff = world.openCase("STANDARD", null, "Software", 700, 800);
+    world.complete(writeOff, "sally", Map.of("contactOutcome", "REFUSES"));
+    world.complete(writeOff, "fiona", Map.of("demandLetterDecision", "APPROVED", "noticeDays", 14));
+    world.passTimer(legal, "Timer_NoticeDeadline");
+    world.passTimer(writeOff, "Timer_NoticeDeadline");
+    world.complete(writeOff, "larry", Map.of("legalDecision", "WRITE_OFF", "notes", "Insolvent"));
+    cases.put("legal", legal);
+    cases.put("writeoff", writeOff);
+    // the other steps on today's date again
+    ClockUtil.reset();
+    Case approval = world.openCase("STANDARD", null, "Software", 6000, 6000);
+    world.complete(approval, "sally", Map.of("contactOutcome", "HARDSHIP"));
+    world.complete(approval, "frank", Map.of("planDownPayment", 2000, "planInstalmentCount", 2,
+        "planFirstDueDate", world.today().plusDays(20).toString(), "planIntervalDays", 30));
+    cases.put("approval", approval);
     cases.put("call", world.openCase("KEY", "sally", "Software", 500, 700));
     Case plan = world.openCase("KEY", "sally", "Software", 500, 700);
     world.complete(plan, "sally", Map.of("contactOutcome", "HARDSHIP"));
@@ -77,6 +103,9 @@ class HostileInputTest {
     assertThat(world.isWaitingAt(plan, "Task_RecordInstalmentPlan")).isTrue();
     assertThat(world.isWaitingAt(letter, "Task_ApproveDemandLetter")).isTrue();
     assertThat(world.isWaitingAt(dispute, "Task_ResolveDispute")).isTrue();
+    assertThat(world.isWaitingAt(approval, "Task_ApproveInstalmentPlan")).isTrue();
+    assertThat(world.isWaitingAt(legal, "Task_ReviewLegalDossier")).isTrue();
+    assertThat(world.isWaitingAt(writeOff, "Task_ApproveWriteOff")).isTrue();
   }
 
   @ParameterizedTest(name = "{0}: {1}")
