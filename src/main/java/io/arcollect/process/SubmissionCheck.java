@@ -13,7 +13,6 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -97,6 +96,9 @@ class SubmissionCheck extends AbstractProcessEnginePlugin implements TaskListene
       if (isBlank(value)) {
         if (field.required()) {
           problems.add(say(field, "please fill this in.", "请填写此项。"));
+        } else if (value != null && field.kind() == SubmissionRules.Kind.CHOICE) {
+          // left out is fine; an empty choice is none of the form's values
+          problems.add(check(field, value, task));
         }
         continue;
       }
@@ -108,9 +110,8 @@ class SubmissionCheck extends AbstractProcessEnginePlugin implements TaskListene
     if (submitted != null) {
       submitted.forEach((name, raw) -> {
         if (!declared.contains(name)) {
-          Object value = unwrap(raw);
-          // what the form shows read-only (case, customer, invoices) comes back as it was
-          String problem = Objects.equals(value, task.getVariable(name)) ? null : generic(name, value);
+          // Tasklist sends only the fields a user fills in (the forms' display fields are disabled)
+          String problem = generic(name, unwrap(raw));
           if (problem != null) {
             problems.add(problem);
           }

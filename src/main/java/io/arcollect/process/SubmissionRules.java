@@ -50,7 +50,7 @@ public final class SubmissionRules {
         choice("contactOutcome", "Outcome", "结果", true, "REACHED", "NO_ANSWER", "PROMISE_TO_PAY", "DISPUTE", "HARDSHIP",
             "REFUSES"),
         amount("promisedAmount", "Promised amount", "承诺金额", "0.01", true).when("contactOutcome", "PROMISE_TO_PAY").field(),
-        date("promisedDate", "Promised date", "承诺付款日期", 0, 365).when("contactOutcome", "PROMISE_TO_PAY").field(),
+        date("promisedDate", "Promised payment date", "承诺付款日期", 0, 365).when("contactOutcome", "PROMISE_TO_PAY").field(),
         invoices("disputedInvoices", "Disputed invoices", "有争议的发票").when("contactOutcome", "DISPUTE").field(),
         // invoices.dispute_reason is varchar(1000); the form takes 500
         text("disputeReason", "What the customer disputes", "客户争议的内容", 1, 500).when("contactOutcome", "DISPUTE").field(),
@@ -68,8 +68,7 @@ public final class SubmissionRules {
         amount("planDownPayment", "Down payment (due today)", "首付款（今日到期）", "0", true).field(),
         whole("planInstalmentCount", "Number of instalments", "分期期数", 1, 36).required(),
         date("planFirstDueDate", "First instalment due", "首期到期日", 0, 366).required(),
-        // required in the form; a submission without it gets the plan's default of 30 days
-        whole("planIntervalDays", "Days between instalments", "分期间隔（天）", 7, 92).field(),
+        whole("planIntervalDays", "Days between instalments", "分期间隔（天）", 7, 92).required(),
         notes()));
     STEPS.put("Task_ApproveInstalmentPlan", List.of(
         choice("planApproval", "Decision", "决定", true, "APPROVED", "REJECTED"), notes()));

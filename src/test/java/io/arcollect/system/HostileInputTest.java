@@ -109,7 +109,8 @@ class HostileInputTest {
   }
 
   @ParameterizedTest(name = "{0}: {1}")
-  @CsvFileSource(resources = "/hostile/task-submissions.csv", delimiter = '|', numLinesToSkip = 1, maxCharsPerColumn = 200_000)
+  @CsvFileSource(resources = "/hostile/task-submissions.csv", delimiter = '|',
+      quoteCharacter = '\u0007', numLinesToSkip = 1, maxCharsPerColumn = 200_000)
   void aBadTaskSubmissionIsRefusedInWordsAndChangesNothing(String step, String what, String variables, int status,
       String label) throws Exception {
     Case c = cases.get(step);
@@ -128,7 +129,8 @@ class HostileInputTest {
   }
 
   @ParameterizedTest(name = "{0} {2}")
-  @CsvFileSource(resources = "/hostile/requests.csv", delimiter = '|', numLinesToSkip = 1, maxCharsPerColumn = 200_000)
+  @CsvFileSource(resources = "/hostile/requests.csv", delimiter = '|',
+      quoteCharacter = '\u0007', numLinesToSkip = 1, maxCharsPerColumn = 200_000)
   void aHostileRequestIsRefusedInWordsAndChangesNothing(String method, String user, String path, String contentType,
       String body) throws Exception {
     Case c = cases.get("call");
@@ -210,19 +212,33 @@ class HostileInputTest {
         String.class);
   }
 
-  /** Every table's row count and the ledger's open amounts: what a half-done write would change. */
+  /**
+   * Every table's row count, and the sum of its row versions where it has them (the ledger's and master data's
+   * {@code version}, Camunda's {@code REV_}: every update raises them), the ledger's open amounts and disputed
+   * invoices: what a half-done write or an update would change.
+   */
   private String fingerprint() {
     List<String> tables = jdbc.queryForList("select table_name from information_schema.tables "
         + "where table_schema = current_schema and table_type = 'BASE TABLE' order by table_name", String.class);
+    Map<String, String> versioned = new java.util.HashMap<>();
+    jdbc.queryForList("select table_name, column_name from information_schema.columns where table_schema = "
+        + "current_schema and lower(column_name) in ('version', 'rev_') and lower(data_type) in ('bigint', 'integer')").forEach(row -> versioned.put(
+            String.valueOf(row.get("table_name")), String.valueOf(row.get("column_name"))));
     StringBuilder print = new StringBuilder();
     for (String table : tables) {
       if (table.toUpperCase().contains("METER_LOG")) {
         continue;
       }
-      print.append(table).append('=').append(jdbc.queryForObject("select count(*) from " + table, Long.class)).append(' ');
+      String column = versioned.get(table);
+      print.append(table).append('=').append(jdbc.queryForObject("select cast(count(*) as varchar(20))"
+          + (column == null ? "" : " || '/' || cast(coalesce(sum(\"" + column + "\"), 0) as varchar(30))")
+          + " from \"" + table + "\"",
+          String.class)).append(' ');
     }
     print.append("open=").append(jdbc.queryForObject("select coalesce(sum(open_amount), 0) from invoices", java.math.BigDecimal.class)
         .stripTrailingZeros().toPlainString());
+    print.append(" disputed=").append(jdbc.queryForObject("select count(*) from invoices where disputed", Long.class));
     return print.toString();
   }
+
 }
