@@ -184,7 +184,7 @@ def requests(path):
         add("GET", "frank", "/api/cases?" + q)
     for q in ["asOf=yesterday", "asOf=2026-02-30", "limit=abc", "limit=-1", "asOf=%27%20or%201=1"]:
         add("GET", "frank", "/api/reports/aging?" + q)
-    for q in ["/no-such-kpi", "/aging?from=bad", "/aging?to=2026-13-01", "/aging?format=exe", "/aging?by=password",
+    for q in ["/no-such-kpi", "/aging?from=bad", "/aging?to=2026-13-01", "/aging?format=exe", "/recovery?by=password",
               "/promises?from=2026-02-30", "/promises?to=1", "/cases?from=2026-03-10&to=2026-03-01"]:
         add("GET", "frank", "/api/reports/kpis" + q)
     for q in ["size=abc", "from=notadate", "to=2026-99-99", "size=-1"]:
