@@ -121,7 +121,7 @@ class CaseTrailController {
     if (end.isBefore(start)) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "from must not be after to");
     }
-    return visibility.search(q, start, end, size).stream().map(c -> new FoundCase(c.getCaseNumber(),
+    return visibility.search(q, start, end, io.arcollect.system.Paging.size(size, 500, "size")).stream().map(c -> new FoundCase(c.getCaseNumber(),
         c.getCustomerAccount(), customers.find(c.getCustomerAccount()).map(CustomerProfile::name).orElse(null),
         c.getStatus().name(), c.getOutcome(), c.getStrategy(), c.getCurrency(), c.getAmountAtOpen(),
         c.getOutstandingAmount(), c.getOpenedAt(), c.getClosedAt())).toList();

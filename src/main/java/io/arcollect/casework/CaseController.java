@@ -47,7 +47,7 @@ class CaseController {
     } catch (IllegalArgumentException e) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "status must be open or closed");
     }
-    PageRequest pageRequest = PageRequest.of(Math.max(page, 0), Math.max(1, Math.min(size, 1000)));
+    PageRequest pageRequest = io.arcollect.system.Paging.of(page, size, 1000);
     List<CollectionCase> found = visibility.visibleCustomers()
         .map(customers -> customers.isEmpty() ? List.<CollectionCase>of()
             : cases.findByStatusAndCustomerIdInOrderByOpenedAtDesc(wanted, customers, pageRequest))

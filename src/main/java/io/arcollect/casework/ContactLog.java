@@ -14,6 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ContactLog {
 
+  /** contact_log.notes (V150): a collector's notes of up to 10,000 characters after the reason a task asks for. */
+  static final int NOTES_WIDTH = 12_000;
+
   private final JdbcTemplate jdbc;
 
   ContactLog(JdbcTemplate jdbc) {
@@ -25,7 +28,7 @@ public class ContactLog {
     jdbc.update("insert into contact_log (case_number, customer_id, channel, template, occurred_at, user_id, outcome, "
             + "notes, reference, process_instance_id, task_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         contact.caseNumber(), contact.customerId(), contact.channel(), contact.template(),
-        Timestamp.from(contact.occurredAt()), contact.userId(), contact.outcome(), truncate(contact.notes(), 4000),
+        Timestamp.from(contact.occurredAt()), contact.userId(), contact.outcome(), truncate(contact.notes(), NOTES_WIDTH),
         truncate(contact.reference(), 500), contact.processInstanceId(), contact.taskId());
   }
 

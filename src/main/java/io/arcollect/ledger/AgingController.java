@@ -22,6 +22,6 @@ class AgingController {
   @GetMapping("/api/reports/aging")
   AgingReport.Report aging(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
       @RequestParam(defaultValue = "1000") int limit) {
-    return aging.asOf(asOf != null ? asOf : LocalDate.now(clock), Math.max(1, Math.min(limit, 100_000)));
+    return aging.asOf(asOf != null ? asOf : LocalDate.now(clock), io.arcollect.system.Paging.size(limit, 100_000, "limit"));
   }
 }

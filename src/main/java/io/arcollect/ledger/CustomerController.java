@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -127,7 +126,7 @@ class CustomerController {
   @GetMapping
   @Transactional(readOnly = true)
   List<CustomerView> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
-    return customers.findAll(PageRequest.of(page, Math.min(size, 1000), Sort.by("accountNumber")))
+    return customers.findAll(io.arcollect.system.Paging.of(page, size, 1000, Sort.by("accountNumber")))
         .map(CustomerView::of).getContent();
   }
 

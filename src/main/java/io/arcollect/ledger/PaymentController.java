@@ -73,7 +73,7 @@ class PaymentController {
   @Transactional(readOnly = true)
   List<PaymentView> list(@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "100") int size) {
-    PageRequest pageRequest = PageRequest.of(page, Math.min(size, 1000));
+    PageRequest pageRequest = io.arcollect.system.Paging.of(page, size, 1000);
     List<Payment> found;
     if (status == null) {
       found = payments.findLatest(pageRequest);

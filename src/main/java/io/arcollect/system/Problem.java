@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -116,7 +117,8 @@ public record Problem(HttpStatus status, String detail, String correlationId) {
     Throwable top = chain.get(0);
     if (top instanceof RestException rest && rest.getStatus() != null && rest.getStatus().getStatusCode() < 500) {
       HttpStatus status = HttpStatus.valueOf(rest.getStatus().getStatusCode());
-      return problem(status, readable(rest.getMessage(), status));
+      String value = valueOfWrongType(rest.getMessage());
+      return problem(status, value != null ? value : readable(rest.getMessage(), status));
     }
     if (top instanceof jakarta.ws.rs.WebApplicationException web && web.getResponse().getStatus() < 500) {
       HttpStatus status = HttpStatus.valueOf(web.getResponse().getStatus());
@@ -150,6 +152,13 @@ public record Problem(HttpStatus status, String detail, String correlationId) {
         return problem(HttpStatus.BAD_REQUEST, readable(t.getMessage(), HttpStatus.BAD_REQUEST));
       }
     }
+    for (Throwable t : chain) {
+      // ENGINE-17007: a variable sent as a serialized Java object, which the engine does not take
+      if (t.getMessage() != null && t.getMessage().contains("Java serialization format is prohibited")) {
+        return problem(HttpStatus.BAD_REQUEST, "Values serialized as Java objects are not accepted; send text, "
+            + "numbers, true/false, dates or JSON.");
+      }
+    }
     return problem(HttpStatus.INTERNAL_SERVER_ERROR, null);
   }
 
@@ -177,6 +186,51 @@ public record Problem(HttpStatus status, String detail, String correlationId) {
       return generic(status);
     }
     return text;
+  }
+
+  private static final Pattern CANNOT_CONVERT =
+      Pattern.compile("Cannot convert value '(.{0,2000}?)' of type '(\\w{1,40})' to java type", Pattern.DOTALL);
+  private static final Pattern SERIALIZED_AS_TEXT =
+      Pattern.compile("Must provide 'null' or String value for value of SerializableValue type '(\\w{1,40})'");
+  private static final Pattern NO_SUCH_TYPE = Pattern.compile("Unsupported value type '(.{0,80}?)'");
+
+  /**
+   * Camunda REST's refusals of a variable whose value does not fit the type the request gives it (they name neither
+   * the variable nor anything a user knows, and show Java types): said in words, with the value and the type.
+   */
+  static String valueOfWrongType(String message) {
+    if (message == null) {
+      return null;
+    }
+    Matcher convert = CANNOT_CONVERT.matcher(message);
+    if (convert.find()) {
+      String shown = shortValue(convert.group(1));
+      return "A value of the request cannot be read as " + typeName(convert.group(2))
+          + (INTERNALS.matcher(shown).find() ? "." : ": " + shown + ".");
+    }
+    Matcher serialized = SERIALIZED_AS_TEXT.matcher(message);
+    if (serialized.find()) {
+      return "A value of type " + typeName(serialized.group(1)) + " is given as text (its JSON or XML written out), "
+          + "not as a list or object.";
+    }
+    Matcher noType = NO_SUCH_TYPE.matcher(message);
+    if (noType.find()) {
+      String type = noType.group(1).matches("[A-Za-z]{1,40}") ? "'" + noType.group(1) + "'" : "given";
+      return "A value of the request names a type there is none of: " + type + ". Use String, Integer, Long, "
+          + "Double, Boolean, Date or Json.";
+    }
+    return null;
+  }
+
+  private static String typeName(String type) {
+    return switch (type.toLowerCase(java.util.Locale.ROOT)) {
+      case "integer", "long", "short" -> "a whole number (" + type + ")";
+      case "double" -> "a number (Double)";
+      case "boolean" -> "true or false (Boolean)";
+      case "date" -> "a date and time (Date, such as 2026-03-10T00:00:00.000+0000)";
+      case "json", "xml" -> type;
+      default -> "'" + type + "'";
+    };
   }
 
   static String generic(HttpStatus status) {

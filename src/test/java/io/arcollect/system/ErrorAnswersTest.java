@@ -48,6 +48,45 @@ class ErrorAnswersTest {
     }
   }
 
+  /** A step whose listener fails as a database does when a value does not fit its column. */
+  public static class FailingStep implements TaskListener {
+    @Override
+    public void notify(DelegateTask task) {
+      throw new org.springframework.dao.DataIntegrityViolationException("could not execute statement [insert into "
+          + "contact_log (notes) values (?)]; SQL state 22001: value too long for type character varying(4000)",
+          new java.sql.SQLDataException("ERROR: value too long for type character varying(4000)"));
+    }
+  }
+
+  @Test
+  void aFailureInsideTheEngineDuringCompleteIsA500WithoutClassNamesOrSqlAndTheLogHasItsCorrelationId(CapturedOutput log)
+      throws Exception {
+    repository.createDeployment().name("error-answers-failing")
+        .addModelInstance("failing.bpmn", Bpmn.createExecutableProcess("error-answers-failing")
+            .camundaHistoryTimeToLive(1)
+            .startEvent()
+            .userTask("Task_Fails").camundaCandidateGroups("legal")
+            .camundaTaskListenerClass("complete", FailingStep.class.getName())
+            .endEvent()
+            .done())
+        .enableDuplicateFiltering(true).deploy();
+    String instance = runtime.startProcessInstanceByKey("error-answers-failing").getId();
+    Task task = tasks.createTaskQuery().processInstanceId(instance).singleResult();
+
+    ResponseEntity<String> answer = post("larry", "/engine-rest/task/" + task.getId() + "/complete",
+        "{\"variables\":{\"notes\":{\"value\":\"A long note\"}}}");
+
+    JsonNode problem = problem(answer, 500);
+    String id = problem.get("correlationId").asText();
+    assertThat(problem.get("detail").asText()).isEqualTo(
+        "Something went wrong on our side. The details are in the server log under correlation id " + id + ".");
+    assertThat(problem.get("message").asText()).as("what Tasklist shows").isEqualTo(problem.get("detail").asText());
+    assertThat(answer.getBody()).doesNotContain("contact_log", "varchar", "varying", "DataIntegrity", "insert into");
+    assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).as("the task stays open").isOne();
+    assertThat(log.getOut()).as("the details are in the log under the id").contains("[correlation id " + id + "]")
+        .contains("value too long for type character varying(4000)");
+  }
+
   @Test
   void aRefusalInsideTheEngineReachesTheCallerInItsOwnWordsAndTheTaskStaysOpen(CapturedOutput log) throws Exception {
     repository.createDeployment().name("error-answers-test")
