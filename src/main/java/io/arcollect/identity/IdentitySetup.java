@@ -126,11 +126,13 @@ public class IdentitySetup implements ApplicationRunner {
       grant(department.id(), Resources.USER, ANY, Permissions.READ);
       grant(department.id(), Resources.GROUP, ANY, Permissions.READ);
     }
-    // who sees which case (README): finance and legal read every case, its variables and its history, as they do
-    // through /api/cases; sales read a case only through the tasks that are or were in their queue (the engine's
-    // per-task grants above), which casework.CaseVisibility counts among the cases they see
+    // who sees which case (README): finance and legal read every case, its tasks, variables and history, as they
+    // do through /api/cases (their Tasklist filters still show their own department's work); sales read a case only
+    // through the tasks that are or were in their queue (the engine's per-task grants), which is how
+    // casework.CaseVisibility counts the cases they see
     for (StaffGroup everyCase : List.of(StaffGroup.FINANCE, StaffGroup.LEGAL)) {
-      grant(everyCase.id(), Resources.PROCESS_DEFINITION, ANY, Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
+      grant(everyCase.id(), Resources.PROCESS_DEFINITION, ANY, Permissions.READ_INSTANCE, Permissions.READ_HISTORY,
+          Permissions.READ_TASK);
       grant(everyCase.id(), Resources.DECISION_DEFINITION, ANY, Permissions.READ_HISTORY);
     }
 
