@@ -1,17 +1,12 @@
 package io.arcollect.casework;
 
-import io.arcollect.identity.CamundaIdentityAuthenticationProvider;
-import io.arcollect.identity.StaffGroup;
+import io.arcollect.identity.CallerScope;
+import io.arcollect.identity.CallerScope.Narrowed;
 import io.arcollect.ledger.CustomerDirectory;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,9 +19,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class CaseVisibility {
-
-  private static final Set<String> SEE_EVERY_CASE = Set.of(StaffGroup.FINANCE.id(), StaffGroup.LEGAL.id(),
-      StaffGroup.AUDITORS.id(), StaffGroup.PROCESS_OWNERS.id(), Groups.CAMUNDA_ADMIN);
 
   /** The cases of own customers, and of tasks that were in the caller's queue or assigned to them (Camunda history). */
   private static final String VISIBLE_CASES = """
@@ -48,38 +40,22 @@ public class CaseVisibility {
     this.jdbc = jdbc;
   }
 
-  private record Caller(String user, List<String> groups) {}
-
-  /** Empty when the caller sees every case (or is the system itself), else who they are. */
-  private Optional<Caller> restricted() {
-    Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-    if (caller == null) {
-      return Optional.empty();
-    }
-    List<String> groups = caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-        .filter(authority -> authority.startsWith(CamundaIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX))
-        .map(authority -> authority.substring(CamundaIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX.length()))
-        .toList();
-    return groups.stream().anyMatch(SEE_EVERY_CASE::contains) ? Optional.empty()
-        : Optional.of(new Caller(caller.getName(), groups));
-  }
-
   /** Empty when the caller sees every case, else the account owner whose customers' cases they see. */
   Optional<String> ownCustomersOnly() {
-    return restricted().map(Caller::user);
+    return CallerScope.narrowed().map(Narrowed::user);
   }
 
   /** The ids of the cases the caller sees; empty when they see every case. */
   Optional<List<Long>> visibleCases() {
-    return restricted().map(caller -> visibleCases(caller, null));
+    return CallerScope.narrowed().map(caller -> visibleCases(caller, null));
   }
 
   /** Whether the caller sees this case. */
   boolean sees(CollectionCase collectionCase) {
-    return restricted().map(caller -> !visibleCases(caller, collectionCase.getId()).isEmpty()).orElse(true);
+    return CallerScope.narrowed().map(caller -> !visibleCases(caller, collectionCase.getId()).isEmpty()).orElse(true);
   }
 
-  private List<Long> visibleCases(Caller caller, Long onlyCase) {
+  private List<Long> visibleCases(Narrowed caller, Long onlyCase) {
     MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("user", caller.user())
         // an empty IN list is not valid everywhere: "" is no group's id
         .addValue("groups", caller.groups().isEmpty() ? List.of("") : caller.groups());
@@ -91,7 +67,7 @@ public class CaseVisibility {
 
   /** Whether the caller sees the customer (and its cases) whose account this user owns: sales only their own. */
   public boolean seesCustomerOwnedBy(String accountOwner) {
-    return ownCustomersOnly().map(caller -> caller.equals(accountOwner)).orElse(true);
+    return CallerScope.seesCustomerOwnedBy(accountOwner);
   }
 
   /** The user whose customers the caller sees, empty when they see every customer. */

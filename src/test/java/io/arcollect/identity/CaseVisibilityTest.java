@@ -74,6 +74,12 @@ class CaseVisibilityTest {
     assertThat(get("sally", "/api/case-history?q=" + hidden.account()).getBody()).isEqualTo("[]");
     assertThat(get("sally", "/api/case-history?q=" + inQueue.account()).getBody()).contains(inQueue.number());
 
+    // the ledger likewise: her own customers, not others'
+    assertThat(get("sally", "/api/customers?size=1000").getBody()).contains(own.account())
+        .doesNotContain(hidden.account(), inQueue.account());
+    assertThat(get("sally", "/api/customers/" + hidden.account() + "/invoices").getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+
     // finance sees every case, on /api and on /engine-rest
     assertThat(get("frank", "/api/cases/" + hidden.number()).getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(get("frank", "/engine-rest/variable-instance?processInstanceIdIn=" + hidden.instance().getId()).getBody())

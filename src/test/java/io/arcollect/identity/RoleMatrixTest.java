@@ -195,6 +195,19 @@ class RoleMatrixTest {
         "this is not an invoice list\n".getBytes(StandardCharsets.UTF_8), null, null));
     actions.put("api.import.bank-statement", user -> new Call("POST", "/api/bank-statements", "application/xml",
         "<notAStatement/>".getBytes(StandardCharsets.UTF_8), null, null));
+    actions.put("api.customer.own-customer", user -> Call.get("/api/customers/" + own.account(), own.account()));
+    actions.put("api.customer.other-customer", user -> Call.get("/api/customers/" + finance.account(),
+        finance.account()));
+    actions.put("api.customer.invoices-of-other-customer", user -> Call.get(
+        "/api/customers/" + finance.account() + "/invoices", finance.account() + "-1"));
+    actions.put("api.customer.contacts-of-other-customer", user -> Call.get(
+        "/api/customers/" + finance.account() + "/contacts", null));
+    actions.put("api.customer.analysis-of-other-customer", user -> Call.get(
+        "/api/customers/" + finance.account() + "/analysis", null));
+    actions.put("api.invoice.of-other-customer", user -> Call.get("/api/invoices/" + finance.account() + "-1",
+        finance.account() + "-1"));
+    actions.put("api.payments.list", user -> Call.get("/api/payments", null));
+    actions.put("api.reports.aging", user -> Call.get("/api/reports/aging", null));
     actions.put("api.exchange-rates.list", user -> Call.get("/api/exchange-rates", null));
     actions.put("api.exchange-rates.set", user -> Call.json("PUT", "/api/exchange-rates/2026-01-05/USD",
         "{\"perEuro\":0}"));
