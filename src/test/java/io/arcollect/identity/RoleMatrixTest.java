@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -67,6 +68,7 @@ class RoleMatrixTest {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired IdentityService identity;
+  @Autowired FilterService filters;
 
   /** What a cell sends; {@code marker}: what a 200 must contain ("none": must not); {@code after}: undoes it. */
   record Call(String method, String path, String contentType, byte[] body, String marker, Runnable after) {
@@ -176,6 +178,21 @@ class RoleMatrixTest {
     actions.put("engine.group.add-to-unknown-group", user -> new Call("PUT",
         "/engine-rest/group/no-such-group/members/sally", null, null, null, null));
     actions.put("engine.filter.list", user -> Call.get("/engine-rest/filter", "My department"));
+    String department = filters.createFilterQuery().filterName("My department").singleResult().getId();
+    actions.put("engine.filter.my-department-tasks", user -> Call.get("/engine-rest/filter/" + department + "/list",
+        financeTask));
+    actions.put("engine.filter.create", user -> Call.json("POST", "/engine-rest/filter/create",
+        "{\"resourceType\":\"Task\",\"name\":\"role-matrix-" + user + "\",\"query\":{}}").then(() ->
+        filters.createFilterQuery().filterName("role-matrix-" + user).list().forEach(f -> filters.deleteFilter(f.getId()))));
+    actions.put("engine.task.create", user -> {
+      String id = "role-matrix-" + UUID.randomUUID();
+      return Call.json("POST", "/engine-rest/task/create", "{\"id\":\"" + id + "\",\"name\":\"Role matrix\"}")
+          .then(() -> {
+            if (tasks.createTaskQuery().taskId(id).count() > 0) {
+              tasks.deleteTask(id, true);
+            }
+          });
+    });
 
     actions.put("api.me", user -> Call.get("/api/me", null));
     actions.put("api.cases.list", user -> Call.get("/api/cases?size=1000", finance.number()));
