@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ResourceTypeUtil;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +47,10 @@ public class IdentitySetup implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
 
-  /** What only the people of a department do with a task; process owners and auditors do none of it. */
+  /**
+   * What only the people of a department do with a task; process owners and auditors do none of it. (With ALL and NONE,
+   * which are no single right, so that the rest of the definition's permissions is what a process owner gets.)
+   */
   static final java.util.Set<Permission> DEPARTMENT_WORK = java.util.Set.of(ProcessDefinitionPermissions.TASK_WORK,
       ProcessDefinitionPermissions.UPDATE_TASK, ProcessDefinitionPermissions.TASK_ASSIGN,
       ProcessDefinitionPermissions.UPDATE_TASK_VARIABLE, ProcessDefinitionPermissions.ALL,
@@ -262,10 +266,7 @@ public class IdentitySetup implements ApplicationRunner {
     }
     Authorization wanted = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
     wanted.setPermissions(permissions);
-    Permission[] every = Permissions.values();
-    if (resource == Resources.PROCESS_DEFINITION) {
-      every = ProcessDefinitionPermissions.values();
-    }
+    Permission[] every = ResourceTypeUtil.getPermissionsByResourceType(resource.resourceType());
     if (!java.util.Set.of(existing.getPermissions(every)).equals(java.util.Set.of(wanted.getPermissions(every)))) {
       existing.setPermissions(permissions);
       authorizationService.saveAuthorization(existing);

@@ -1,11 +1,11 @@
 package io.arcollect.ledger;
 
+import io.arcollect.identity.CallerScope;
 import io.arcollect.ledger.LedgerViews.CustomerView;
 import io.arcollect.ledger.LedgerViews.InvoiceView;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.LocalDate;
-import io.arcollect.identity.CallerScope;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
