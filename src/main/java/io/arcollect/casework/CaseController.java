@@ -36,7 +36,7 @@ class CaseController {
     this.visibility = visibility;
   }
 
-  /** Cases, newest first: {@code ?status=open} or {@code ?status=closed}; sales see their own customers' only. */
+  /** Cases, newest first: {@code ?status=open} or {@code ?status=closed}; sales see theirs only (CaseVisibility). */
   @GetMapping("/api/cases")
   @Transactional(readOnly = true)
   List<CaseView> list(@RequestParam(defaultValue = "open") String status, @RequestParam(defaultValue = "0") int page,
@@ -48,9 +48,9 @@ class CaseController {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "status must be open or closed");
     }
     PageRequest pageRequest = io.arcollect.system.Paging.of(page, size, 1000);
-    List<CollectionCase> found = visibility.visibleCustomers()
-        .map(customers -> customers.isEmpty() ? List.<CollectionCase>of()
-            : cases.findByStatusAndCustomerIdInOrderByOpenedAtDesc(wanted, customers, pageRequest))
+    List<CollectionCase> found = visibility.visibleCases()
+        .map(visible -> visible.isEmpty() ? List.<CollectionCase>of()
+            : cases.findByStatusAndIdInOrderByOpenedAtDesc(wanted, visible, pageRequest))
         .orElseGet(() -> cases.findByStatusOrderByOpenedAtDesc(wanted, pageRequest));
     return found.stream().map(CaseView::of).toList();
   }

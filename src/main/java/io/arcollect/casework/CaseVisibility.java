@@ -1,55 +1,73 @@
 package io.arcollect.casework;
 
-import io.arcollect.identity.CamundaIdentityAuthenticationProvider;
-import io.arcollect.identity.StaffGroup;
+import io.arcollect.identity.CallerScope;
+import io.arcollect.identity.CallerScope.Narrowed;
 import io.arcollect.ledger.CustomerDirectory;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import org.camunda.bpm.engine.authorization.Groups;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Which cases the logged-in person may see through the API: finance, legal, auditors, process owners and
- * administrators see every case; anyone else (sales) only the cases of the customers whose account they own.
+ * Who sees which case, the one rule (README "Who sees which case"): finance, legal, auditors, process owners and
+ * administrators see every case; anyone else (sales) sees the cases of the customers whose account they own, and the
+ * cases with a task that is or was in their queue (a candidate group they belong to) or that was assigned to them.
+ * The second half is what Camunda itself lets them read on /engine-rest: the engine grants READ on each task (and on
+ * its history) to its candidate group and assignee, and nothing on the case's instance, so a case outside the rule
+ * shows nowhere. Here it is read from the engine's task history, so closed cases and cases from before count too.
  */
 @Component
 public class CaseVisibility {
 
-  private static final Set<String> SEE_EVERY_CASE = Set.of(StaffGroup.FINANCE.id(), StaffGroup.LEGAL.id(),
-      StaffGroup.AUDITORS.id(), StaffGroup.PROCESS_OWNERS.id(), Groups.CAMUNDA_ADMIN);
+  /** The cases of own customers, and of tasks that were in the caller's queue or assigned to them (Camunda history). */
+  private static final String VISIBLE_CASES = """
+      select k.id from collection_cases k
+       where (k.customer_id in (select c.id from customers c where c.account_owner = :user)
+          or k.process_instance_id in (select t.PROC_INST_ID_ from ACT_HI_TASKINST t where t.ASSIGNEE_ = :user)
+          or k.process_instance_id in (select t.PROC_INST_ID_ from ACT_HI_IDENTITYLINK l
+                join ACT_HI_TASKINST t on t.ID_ = l.TASK_ID_
+               where l.USER_ID_ = :user or (l.TYPE_ = 'candidate' and l.GROUP_ID_ in (:groups))))
+      """;
 
   private final CollectionCaseRepository cases;
   private final CustomerDirectory customers;
+  private final NamedParameterJdbcTemplate jdbc;
 
-  CaseVisibility(CollectionCaseRepository cases, CustomerDirectory customers) {
+  CaseVisibility(CollectionCaseRepository cases, CustomerDirectory customers, NamedParameterJdbcTemplate jdbc) {
     this.cases = cases;
     this.customers = customers;
+    this.jdbc = jdbc;
   }
 
   /** Empty when the caller sees every case, else the account owner whose customers' cases they see. */
   Optional<String> ownCustomersOnly() {
-    Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-    if (caller == null) {
-      return Optional.empty();
-    }
-    boolean seesAll = caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-        .anyMatch(authority -> authority.startsWith(CamundaIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX)
-            && SEE_EVERY_CASE.contains(authority.substring(CamundaIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX.length())));
-    return seesAll ? Optional.empty() : Optional.of(caller.getName());
+    return CallerScope.narrowed().map(Narrowed::user);
   }
 
-  /** The customers whose cases the caller sees; empty when they see every case. */
-  Optional<List<Long>> visibleCustomers() {
-    return ownCustomersOnly().map(customers::idsOwnedBy);
+  /** The ids of the cases the caller sees; empty when they see every case. */
+  Optional<List<Long>> visibleCases() {
+    return CallerScope.narrowed().map(caller -> visibleCases(caller, null));
+  }
+
+  /** Whether the caller sees this case. */
+  boolean sees(CollectionCase collectionCase) {
+    return CallerScope.narrowed().map(caller -> !visibleCases(caller, collectionCase.getId()).isEmpty()).orElse(true);
+  }
+
+  private List<Long> visibleCases(Narrowed caller, Long onlyCase) {
+    MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("user", caller.user())
+        // an empty IN list is not valid everywhere: "" is no group's id
+        .addValue("groups", caller.groups().isEmpty() ? List.of("") : caller.groups());
+    if (onlyCase == null) {
+      return jdbc.queryForList(VISIBLE_CASES, parameters, Long.class);
+    }
+    return jdbc.queryForList(VISIBLE_CASES + " and k.id = :case", parameters.addValue("case", onlyCase), Long.class);
   }
 
   /** Whether the caller sees the customer (and its cases) whose account this user owns: sales only their own. */
   public boolean seesCustomerOwnedBy(String accountOwner) {
-    return ownCustomersOnly().map(caller -> caller.equals(accountOwner)).orElse(true);
+    return CallerScope.seesCustomerOwnedBy(accountOwner);
   }
 
   /** The user whose customers the caller sees, empty when they see every customer. */
@@ -59,9 +77,7 @@ public class CaseVisibility {
 
   /** The case if it exists and the caller may see it. */
   public Optional<CollectionCase> find(String caseNumber) {
-    Optional<List<Long>> visible = visibleCustomers();
-    return cases.findByCaseNumber(caseNumber)
-        .filter(c -> visible.isEmpty() || visible.get().contains(c.getCustomerId()));
+    return cases.findByCaseNumber(caseNumber).filter(this::sees);
   }
 
   /**
@@ -72,7 +88,7 @@ public class CaseVisibility {
   public List<CollectionCase> search(String text, java.time.Instant from, java.time.Instant to, int limit) {
     String wanted = text == null ? "" : text.trim();
     List<Long> matchingCustomers = wanted.isEmpty() ? List.of() : customers.idsMatching(wanted);
-    Optional<List<Long>> visible = visibleCustomers();
+    Optional<List<Long>> visible = visibleCases();
     if (visible.isPresent() && visible.get().isEmpty()) {
       return List.of();
     }

@@ -20,15 +20,15 @@ interface CollectionCaseRepository extends JpaRepository<CollectionCase, Long> {
 
   List<CollectionCase> findByStatusOrderByOpenedAtDesc(CollectionCase.Status status, Pageable page);
 
-  List<CollectionCase> findByStatusAndCustomerIdInOrderByOpenedAtDesc(CollectionCase.Status status,
-      Collection<Long> customerIds, Pageable page);
+  List<CollectionCase> findByStatusAndIdInOrderByOpenedAtDesc(CollectionCase.Status status, Collection<Long> ids,
+      Pageable page);
 
   /** Cases that were open at some time in [from, to], found by case number or customer, newest first. */
   @Query("select c from CollectionCase c where (upper(c.caseNumber) like :pattern or c.customerId in :customerIds) "
       + "and c.openedAt <= :to and (c.closedAt is null or c.closedAt >= :from) "
-      + "and (:everyCustomer = true or c.customerId in :visibleCustomers) order by c.openedAt desc")
+      + "and (:everyCase = true or c.id in :visibleCases) order by c.openedAt desc")
   List<CollectionCase> search(String pattern, Collection<Long> customerIds, java.time.Instant from, java.time.Instant to,
-      boolean everyCustomer, Collection<Long> visibleCustomers, Pageable page);
+      boolean everyCase, Collection<Long> visibleCases, Pageable page);
 
   long countByStatus(CollectionCase.Status status);
 }

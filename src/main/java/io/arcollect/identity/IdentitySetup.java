@@ -4,6 +4,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import io.arcollect.system.ArcollectProperties;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -21,6 +22,7 @@ import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ResourceTypeUtil;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +46,15 @@ import org.springframework.util.StringUtils;
 public class IdentitySetup implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
+
+  /**
+   * What only the people of a department do with a task; process owners and auditors do none of it. (With ALL and NONE,
+   * which are no single right, so that the rest of the definition's permissions is what a process owner gets.)
+   */
+  static final java.util.Set<Permission> DEPARTMENT_WORK = java.util.Set.of(ProcessDefinitionPermissions.TASK_WORK,
+      ProcessDefinitionPermissions.UPDATE_TASK, ProcessDefinitionPermissions.TASK_ASSIGN,
+      ProcessDefinitionPermissions.UPDATE_TASK_VARIABLE, ProcessDefinitionPermissions.ALL,
+      ProcessDefinitionPermissions.NONE);
 
   /** Demo users: password = user id. */
   static final Map<String, String> DEMO_USERS = Map.of(
@@ -119,6 +130,15 @@ public class IdentitySetup implements ApplicationRunner {
       grant(department.id(), Resources.USER, ANY, Permissions.READ);
       grant(department.id(), Resources.GROUP, ANY, Permissions.READ);
     }
+    // who sees which case (README): finance and legal read every case, its tasks, variables and history, as they
+    // do through /api/cases (their Tasklist filters still show their own department's work); sales read a case only
+    // through the tasks that are or were in their queue (the engine's per-task grants), which is how
+    // casework.CaseVisibility counts the cases they see
+    for (StaffGroup everyCase : List.of(StaffGroup.FINANCE, StaffGroup.LEGAL)) {
+      grant(everyCase.id(), Resources.PROCESS_DEFINITION, ANY, Permissions.READ_INSTANCE, Permissions.READ_HISTORY,
+          Permissions.READ_TASK);
+      grant(everyCase.id(), Resources.DECISION_DEFINITION, ANY, Permissions.READ_HISTORY);
+    }
 
     String auditors = StaffGroup.AUDITORS.id();
     grant(auditors, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
@@ -136,7 +156,11 @@ public class IdentitySetup implements ApplicationRunner {
     grant(owners, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grant(owners, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     grant(owners, Resources.DEPLOYMENT, ANY, Permissions.ALL);
-    grant(owners, Resources.PROCESS_DEFINITION, ANY, Permissions.ALL);
+    // everything on the models and their instances but the work of a department: no claiming, completing, handing
+    // on or filling in tasks (a process owner who is also in a department gets those with the department's tasks).
+    // Exactly these, so that an older start-up's ALL loses the task rights
+    grantExactly(owners, Resources.PROCESS_DEFINITION, ANY, Arrays.stream(ProcessDefinitionPermissions.values())
+        .filter(permission -> !DEPARTMENT_WORK.contains(permission)).toArray(Permission[]::new));
     grant(owners, Resources.PROCESS_INSTANCE, ANY, Permissions.ALL);
     grant(owners, Resources.DECISION_DEFINITION, ANY, Permissions.ALL);
     grant(owners, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.ALL);
@@ -228,6 +252,26 @@ public class IdentitySetup implements ApplicationRunner {
     }
     if (identityService.createUserQuery().userId(id).memberOfGroup(groupId).count() == 0) {
       identityService.createMembership(id, groupId);
+    }
+  }
+
+  /** Like {@link #grant}, but the group ends up with these permissions only (an older start-up's others removed). */
+  private void grantExactly(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization existing = authorizationService.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId).resourceType(resource).resourceId(resourceId)
+        .singleResult();
+    if (existing == null) {
+      grant(groupId, resource, resourceId, permissions);
+      return;
+    }
+    Authorization wanted = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+    wanted.setPermissions(permissions);
+    Permission[] every = ResourceTypeUtil.getPermissionsByResourceType(resource.resourceType());
+    if (!java.util.Set.of(existing.getPermissions(every)).equals(java.util.Set.of(wanted.getPermissions(every)))) {
+      existing.setPermissions(permissions);
+      authorizationService.saveAuthorization(existing);
+      log.info("Set the permissions of group '{}' on {} {} to {}", groupId, resource.resourceName(), resourceId,
+          Arrays.toString(permissions));
     }
   }
 

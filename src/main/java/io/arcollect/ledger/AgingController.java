@@ -20,6 +20,7 @@ class AgingController {
 
   /** Open amounts per customer by days past due, as of the business date (or {@code ?asOf=}). */
   @GetMapping("/api/reports/aging")
+  @org.springframework.security.access.prepost.PreAuthorize(LedgerAccess.EVERY_CUSTOMER)
   AgingReport.Report aging(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
       @RequestParam(defaultValue = "1000") int limit) {
     return aging.asOf(asOf != null ? asOf : LocalDate.now(clock), io.arcollect.system.Paging.size(limit, 100_000, "limit"));

@@ -1,5 +1,6 @@
 package io.arcollect.ledger;
 
+import io.arcollect.identity.CallerScope;
 import io.arcollect.ledger.LedgerViews.CustomerView;
 import io.arcollect.ledger.LedgerViews.InvoiceView;
 import jakarta.servlet.http.HttpServletRequest;
@@ -97,8 +98,7 @@ class CustomerController {
   @GetMapping("/{accountNumber}/contacts")
   @Transactional(readOnly = true)
   List<ContactPerson.Details> contacts(@PathVariable String accountNumber) {
-    return customers.findByAccountNumber(accountNumber).orElseThrow(() -> new UnknownCustomerException(accountNumber))
-        .getContacts();
+    return visible(accountNumber).getContacts();
   }
 
   /** Adds the contact person with this e-mail address, or changes them. */
@@ -126,21 +126,30 @@ class CustomerController {
   @GetMapping
   @Transactional(readOnly = true)
   List<CustomerView> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
-    return customers.findAll(io.arcollect.system.Paging.of(page, size, 1000, Sort.by("accountNumber")))
-        .map(CustomerView::of).getContent();
+    org.springframework.data.domain.PageRequest pageRequest = io.arcollect.system.Paging.of(page, size, 1000, Sort.by("accountNumber"));
+    // sales: their own customers (README "Who sees which case")
+    return CallerScope.narrowed().map(caller -> customers.findByAccountOwner(caller.user(), pageRequest))
+        .orElseGet(() -> customers.findAll(pageRequest)).map(CustomerView::of).getContent();
   }
 
   @GetMapping("/{accountNumber}")
   @Transactional(readOnly = true)
   CustomerView get(@PathVariable String accountNumber) {
-    return CustomerView.of(customers.findByAccountNumber(accountNumber).orElseThrow(() -> notFound(accountNumber)));
+    return CustomerView.of(visible(accountNumber));
   }
 
   @GetMapping("/{accountNumber}/invoices")
   @Transactional(readOnly = true)
   List<InvoiceView> invoices(@PathVariable String accountNumber) {
-    customers.findByAccountNumber(accountNumber).orElseThrow(() -> notFound(accountNumber));
+    visible(accountNumber);
     return invoices.findByCustomerAccount(accountNumber).stream().map(InvoiceView::of).toList();
+  }
+
+  /** The customer, if the caller may read it: sales their own customers only (403 in words otherwise). */
+  private Customer visible(String accountNumber) {
+    Customer customer = customers.findByAccountNumber(accountNumber).orElseThrow(() -> notFound(accountNumber));
+    LedgerAccess.mustSee(customer);
+    return customer;
   }
 
   private static ResponseStatusException notFound(String accountNumber) {

@@ -10,6 +10,9 @@ interface CustomerRepository extends JpaRepository<Customer, Long> {
 
   Optional<Customer> findByAccountNumber(String accountNumber);
 
+  org.springframework.data.domain.Page<Customer> findByAccountOwner(String accountOwner,
+      org.springframework.data.domain.Pageable page);
+
   List<Customer> findByAccountNumberIn(Collection<String> accountNumbers);
 
   List<Customer> findByNameIgnoreCase(String name);

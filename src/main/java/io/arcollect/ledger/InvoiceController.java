@@ -37,7 +37,9 @@ class InvoiceController {
   @GetMapping("/{invoiceNumber}")
   @Transactional(readOnly = true)
   InvoiceView get(@PathVariable String invoiceNumber) {
-    return InvoiceView.of(invoices.findByInvoiceNumber(invoiceNumber).orElseThrow(() ->
-        new ResponseStatusException(HttpStatus.NOT_FOUND, "No invoice with number " + invoiceNumber)));
+    Invoice invoice = invoices.findByInvoiceNumber(invoiceNumber).orElseThrow(() ->
+        new ResponseStatusException(HttpStatus.NOT_FOUND, "No invoice with number " + invoiceNumber));
+    LedgerAccess.mustSee(invoice.getCustomer());
+    return InvoiceView.of(invoice);
   }
 }

@@ -70,6 +70,7 @@ class PaymentController {
 
   /** Payments, newest first; {@code ?status=unmatched} lists what finance still has to allocate. */
   @GetMapping("/api/payments")
+  @PreAuthorize(LedgerAccess.EVERY_CUSTOMER)
   @Transactional(readOnly = true)
   List<PaymentView> list(@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "100") int size) {
@@ -91,6 +92,7 @@ class PaymentController {
   }
 
   @GetMapping("/api/payments/{bankReference}")
+  @PreAuthorize(LedgerAccess.EVERY_CUSTOMER)
   @Transactional(readOnly = true)
   PaymentView get(@PathVariable String bankReference) {
     Payment payment = payments.findByBankReference(bankReference).orElseThrow(() ->

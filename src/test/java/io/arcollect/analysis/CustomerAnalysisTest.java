@@ -58,7 +58,7 @@ class CustomerAnalysisTest {
     assertThat(behaviour.decisionInputs()).containsEntry("paidInvoiceCount", 10).containsEntry("p90DaysLate", 12)
         .containsKeys("latePaymentShare", "averageDaysLate", "disputeShare", "exposureRatio", "oldestOpenDaysPastDue");
 
-    Map<String, Object> viaRest = rest.withBasicAuth("sally", "sally").getForObject("/api/customers/G-100/analysis", Map.class);
+    Map<String, Object> viaRest = rest.withBasicAuth("fiona", "fiona").getForObject("/api/customers/G-100/analysis", Map.class);
     assertThat(viaRest).containsEntry("latePaymentShare", 0.4).containsEntry("oldestOpenDaysPastDue", 20);
   }
 

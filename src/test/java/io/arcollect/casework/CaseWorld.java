@@ -81,6 +81,24 @@ public class CaseWorld {
   }
 
   /**
+   * Like {@link #openCase}, for a customer of {@code owner} whose USD 1,000 owed is over its credit limit of USD 100:
+   * credit grade D, so the case's first call is a finance task whoever owns the customer.
+   */
+  public Case openCaseOverCreditLimit(String owner) {
+    String account = "CL%04d-%d".formatted(ACCOUNTS.incrementAndGet(), System.nanoTime() % 100000);
+    jdbc.update("insert into customers (account_number, name, tier, industry, currency, language, time_zone, email, "
+        + "account_owner, credit_limit) values (?, ?, 'STANDARD', 'Software', 'USD', 'en', 'Europe/Berlin', ?, ?, 100)",
+        account, "Customer " + account, CUSTOMER_EMAIL, owner);
+    long customerId = jdbc.queryForObject("select id from customers where account_number = ?", Long.class, account);
+    goodPayerOwing(account, customerId, 400, 600);
+    CollectionCase opened = OpenedCases.open(opening, overdue, transaction, customerId, today());
+    Case c = new Case(account, customerId, opened.getCaseNumber(),
+        runtime.createProcessInstanceQuery().processInstanceId(opened.getProcessInstanceId()).singleResult());
+    runJobs(c);
+    return c;
+  }
+
+  /**
    * The ledger of a customer who paid six invoices on time and now owes two (USD {@code first} and {@code second},
    * 20 and 10 days overdue: {@code <account>-1} and {@code -2}).
    */

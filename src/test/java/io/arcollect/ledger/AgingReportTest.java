@@ -28,7 +28,7 @@ class AgingReportTest {
     }
     ledger.importInvoices(LedgerClient.openInvoices(rows));
 
-    Map<String, Object> report = rest.withBasicAuth("sally", "sally")
+    Map<String, Object> report = rest.withBasicAuth("fiona", "fiona")
         .getForObject("/api/reports/aging?asOf=" + asOf + "&limit=100000", Map.class);
 
     Map<String, Object> line = ((List<Map<String, Object>>) report.get("customers")).stream()
@@ -44,7 +44,10 @@ class AgingReportTest {
   }
 
   @Test
-  void theAgingReportNeedsALogin() {
+  void theAgingReportNeedsALoginAndIsNotForSales() {
     assertThat(rest.getForEntity("/api/reports/aging", String.class).getStatusCode().value()).isEqualTo(401);
+    // open amounts of every customer: not for sales, who see their own customers only
+    assertThat(rest.withBasicAuth("sally", "sally").getForEntity("/api/reports/aging", String.class).getStatusCode()
+        .value()).isEqualTo(403);
   }
 }
