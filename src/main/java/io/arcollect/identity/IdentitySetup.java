@@ -265,6 +265,7 @@ public class IdentitySetup implements ApplicationRunner {
       return;
     }
     Authorization wanted = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+    wanted.setResource(resource);
     wanted.setPermissions(permissions);
     Permission[] every = ResourceTypeUtil.getPermissionsByResourceType(resource.resourceType());
     if (!java.util.Set.of(existing.getPermissions(every)).equals(java.util.Set.of(wanted.getPermissions(every)))) {
