@@ -14,7 +14,12 @@ const INTERNALS = /ENGINE-\d{5}|Exception|java\.|org\.camunda|SQL|TaskListener/;
 async function completeRefused(page, words, screenshot) {
   await page.locator('.task-card button', { hasText: 'Complete' }).click();
   const message = page.getByText(words, { exact: false }).first();
-  await message.waitFor({ timeout: 15000 });
+  try {
+    await message.waitFor({ timeout: 15000 });
+  } catch (e) {
+    await shot(page, `${screenshot}-FAILED`);
+    throw e;
+  }
   const screen = await page.locator('body').innerText();
   expect(!INTERNALS.test(screen), `no engine code or Java text on the screen: ${screen.match(INTERNALS)}`);
   await page.waitForTimeout(300);

@@ -11,26 +11,24 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandInvocationContext;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.variable.serializer.TypedValueSerializer;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,16 +36,23 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every task submission checked on the server against its step's {@link SubmissionRules}, whatever the client:
- * a listener that runs first when any user task completes (before the model's own listeners and before the engine
- * moves the case on), so a bad submission is refused with a 400 in words (English and Chinese: collectors see it
- * next to the form in Tasklist) and the whole completion is rolled back: the task stays open, nothing of the case
- * changes. The same plugin lets texts longer than Camunda's 4,000-character columns be stored ({@link LongText}).
+ * every complete and submit-form command of a case step is checked before it runs (before the submitted values are
+ * set, the model's listeners run or the engine moves the case on), so a bad submission is refused with a 400 in
+ * words (English and Chinese: collectors see it next to the form in Tasklist) and nothing happens: the task stays
+ * open, nothing of the case changes. The same plugin lets texts longer than Camunda's 4,000-character columns be stored ({@link LongText}).
  */
 @Component
-class SubmissionCheck extends AbstractProcessEnginePlugin implements TaskListener {
+class SubmissionCheck extends AbstractProcessEnginePlugin {
 
   private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(T[0-9:.]+(Z|[+-][0-9:]+)?)?");
   private static final Pattern PLAIN_NUMBER = Pattern.compile("-?\\d{1,18}(\\.\\d{1,18})?");
+  /** A submitted value that cannot be read; it matches no choice, number, date or text. */
+  private static final Object UNREADABLE = new Object() {
+    @Override
+    public String toString() {
+      return "(a value that cannot be read)";
+    }
+  };
   private static final Pattern SHOWABLE = Pattern.compile("[A-Za-z0-9_./-]{1,40}");
 
   private final ObjectProvider<CaseProgress> progress;
@@ -60,17 +65,10 @@ class SubmissionCheck extends AbstractProcessEnginePlugin implements TaskListene
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<BpmnParseListener> parseListeners = configuration.getCustomPreBPMNParseListeners() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
-    parseListeners.add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-        if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
-          userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, SubmissionCheck.this);
-        }
-      }
-    });
-    configuration.setCustomPreBPMNParseListeners(parseListeners);
+    List<CommandInterceptor> interceptors = configuration.getCustomPostCommandInterceptorsTxRequired() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
+    interceptors.add(new BeforeCompletion());
+    configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
     @SuppressWarnings("rawtypes")
     List<TypedValueSerializer> serializers = configuration.getCustomPreVariableSerializers() == null
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreVariableSerializers());
@@ -78,9 +76,30 @@ class SubmissionCheck extends AbstractProcessEnginePlugin implements TaskListene
     configuration.setCustomPreVariableSerializers(serializers);
   }
 
-  @Override
-  public void notify(DelegateTask task) {
-    Map<String, Object> submitted = submittedVariables();
+  /**
+   * Checks a complete or submit-form command before it runs, inside its command context: the task still has the
+   * values it had, and a refusal leaves the command before it changed anything. The refusal is the
+   * {@link UserError} itself (a task listener's would reach Java callers wrapped in the engine's exception). Only
+   * a user who may work the task gets the field-by-field answer; anyone else gets the command's own refusal.
+   */
+  private final class BeforeCompletion extends CommandInterceptor {
+    @Override
+    public <T> T execute(Command<T> command) {
+      Map<String, Object> submitted = submittedVariables(command);
+      if (submitted != null) {
+        String taskId = fieldOf(command, "taskId") instanceof String id ? id : null;
+        CommandContext context = Context.getCommandContext();
+        TaskEntity task = taskId == null || context == null ? null : context.getTaskManager().findTaskById(taskId);
+        if (task != null && task.getTaskDefinitionKey() != null && task.getExecutionId() != null) {
+          context.getProcessEngineConfiguration().getCommandCheckers().forEach(checker -> checker.checkTaskWork(task));
+          check(task, submitted);
+        }
+      }
+      return next.execute(command);
+    }
+  }
+
+  void check(DelegateTask task, Map<String, Object> submitted) {
     List<String> problems = new ArrayList<>();
     List<SubmissionRules.Field> fields = SubmissionRules.of(task.getTaskDefinitionKey());
     Set<String> declared = new HashSet<>();
@@ -272,7 +291,8 @@ class SubmissionCheck extends AbstractProcessEnginePlugin implements TaskListene
       try {
         return typed.getValue();
       } catch (RuntimeException notDeserialized) {
-        return typed;
+        // a serialized object the engine does not read (e.g. Java serialization): a value none of the rules takes
+        return UNREADABLE;
       }
     }
     return value;
@@ -311,24 +331,28 @@ class SubmissionCheck extends AbstractProcessEnginePlugin implements TaskListene
     return progress.getObject().today();
   }
 
-  /** The variables the running complete or submit-form command brings; null when it is another command. */
+  /** The variables a complete or submit-form command brings (none: an empty map); null for any other command. */
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> submittedVariables() {
-    CommandInvocationContext invocation = Context.getCommandInvocationContext();
-    if (invocation == null) {
+  private static Map<String, Object> submittedVariables(Command<?> command) {
+    String name = command instanceof CompleteTaskCmd ? "variables" : command instanceof SubmitTaskFormCmd ? "properties" : null;
+    if (name == null) {
       return null;
     }
-    Object command = invocation.getCommand();
-    String fieldName = command instanceof CompleteTaskCmd ? "variables"
-        : command instanceof SubmitTaskFormCmd ? "properties" : null;
-    if (fieldName == null) {
-      return null;
+    Object variables = fieldOf(command, name);
+    if (variables instanceof VariableMap typed) {
+      // the typed values: a VariableMap's get() deserializes, which fails for what the engine will not read
+      Map<String, Object> values = new LinkedHashMap<>();
+      typed.keySet().forEach(key -> values.put(key, typed.getValueTyped(key)));
+      return values;
     }
+    return variables instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+  }
+
+  private static Object fieldOf(Object command, String name) {
     try {
-      Field field = command.getClass().getDeclaredField(fieldName);
+      Field field = command.getClass().getDeclaredField(name);
       field.setAccessible(true);
-      Object variables = field.get(command);
-      return variables == null ? Map.of() : (Map<String, Object>) variables;
+      return field.get(command);
     } catch (ReflectiveOperationException | RuntimeException e) {
       return null;
     }

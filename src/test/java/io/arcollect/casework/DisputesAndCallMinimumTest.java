@@ -156,8 +156,8 @@ class DisputesAndCallMinimumTest {
     assertThatThrownBy(() -> tasks.complete(call.getId(), Map.of("contactOutcome", "DISPUTE",
         "disputedInvoices", List.of(c.account() + "-1", "SOMEONE-ELSES-9"), "disputeReason", "Damaged")))
         .isInstanceOf(UserError.class)
-        .hasMessage("Not an invoice of case " + c.number() + ": SOMEONE-ELSES-9. "
-            + "Tick the disputed invoices in the list of the case's invoices.");
+        // the server's submission check (process.SubmissionCheck) refuses it before the case moves
+        .hasMessage("Disputed invoices: not an invoice of this case: SOMEONE-ELSES-9. / 有争议的发票：不是本案的发票：SOMEONE-ELSES-9。");
     world.logout();
     assertThat(c.instance()).isWaitingAt("Task_InitialContact");
     assertThat(disputed(c)).as("nothing half-changed").isEmpty();
