@@ -1,7 +1,8 @@
 // Sales: a promise to pay the server refuses, in Tasklist. On the key account's call (assigned to sally) she
-// records a promise of an absurd amount (more than the customer owes); then a promise without its date, once as
-// the form has it (the form itself asks for the date) and once as a client that skips the form's own checks sends
-// it (the date taken out of the request on its way). Each time Tasklist shows the server's message in words, next
+// records a promise of an absurd amount, once as the form takes it (a billion: more than the customer owes) and once
+// as a client that skips the form's own checks sends it (1e308, which the form's number field itself refuses, put
+// into the request on its way); then a promise without its date, once as the form has it (the form itself asks for
+// the date) and once as such a client sends it (the date taken out of the request on its way). Each time Tasklist shows the server's message in words, next
 // to the form, and the task stays open with nothing recorded.
 import { camundaLogin, expect, newPage, scenario, shot } from './browser.mjs';
 import { choose, fill, fillDate, openFilter, openTask } from './tasklist.mjs';
@@ -42,6 +43,22 @@ await scenario(`Tasklist shows sally the server's refusal of a promise from ${cu
   const absurd = await completeRefused(page, 'the customer owes', 'refused-1-absurd-amount');
   expect(absurd.includes('Promised amount:'), 'the message names the field');
 
+  // 1e308 (the form's own number field does not take it): the amount replaced in the request on its way
+  await page.route('**/task/*/submit-form', async (route) => {
+    const body = route.request().postDataJSON();
+    body.variables.promisedAmount.value = 1e308;
+    await route.continue({ postData: JSON.stringify(body) });
+  });
+  await page.reload();
+  await openTask(page, taskName);
+  await choose(page, 'How you contacted them', 'Phone call');
+  await choose(page, 'Outcome', 'Promise to pay');
+  await fill(page, 'Promised amount', '100');
+  await fillDate(page, 'Promised payment date', process.env.PROMISED_DATE);
+  const huge = await completeRefused(page, 'Promised amount:', 'refused-1b-amount-1e308');
+  expect(huge.includes('customer owes') || huge.includes('too large'), `1e308 refused for its size: ${huge.slice(-600)}`);
+  await page.unroute('**/task/*/submit-form');
+
   // no date: the form asks for it itself ...
   await page.reload();
   await openTask(page, taskName);
@@ -58,6 +75,12 @@ await scenario(`Tasklist shows sally the server's refusal of a promise from ${cu
     delete body.variables.promisedDate;
     await route.continue({ postData: JSON.stringify(body) });
   });
+  // (a fresh page: the form's own notification of the step before would lie over the Complete button)
+  await page.reload();
+  await openTask(page, taskName);
+  await choose(page, 'How you contacted them', 'Phone call');
+  await choose(page, 'Outcome', 'Promise to pay');
+  await fill(page, 'Promised amount', '100');
   await fillDate(page, 'Promised payment date', process.env.PROMISED_DATE);
   const noDate = await completeRefused(page, 'Promised payment date: please fill this in', 'refused-3-no-date-server');
   expect(noDate.includes('承诺付款日期'), 'in English and Chinese');

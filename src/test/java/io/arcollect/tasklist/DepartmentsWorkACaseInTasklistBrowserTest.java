@@ -148,12 +148,22 @@ class DepartmentsWorkACaseInTasklistBrowserTest {
         + "p.case_number where c.customer_account = 'SHOW-0002' and c.status = 'OPEN'", java.math.BigDecimal.class))
         .singleElement().satisfies(amount -> assertThat(amount).isEqualByComparingTo("5000"));
 
-    // NOT YET ON: e2e/sales-promise-refused.mjs (absurd amount and missing date refused by the server in Tasklist)
-    // fails at its first step (the notification with the server's words is not found); see the submit report
+    // the server checks what Tasklist sends: a promise of an absurd amount, and one without its date (the form asks
+    // for it; a client that skips the form's checks gets the server's refusal), are refused in words next to the
+    // form; the call stays open and nothing of the case changes
+    String contactsBefore = jdbc.queryForObject("select count(*) || '/' || (select count(*) from promises_to_pay where "
+        + "case_number = ?) from contact_log where case_number = ?", String.class, keyCase, keyCase);
+    BrowserScript.run("sales-promise-refused.mjs", port, Map.of("CUSTOMER", KEY_CUSTOMER, "ABSURD_AMOUNT", "1000000000",
+        "PROMISED_DATE", today().plusDays(5).format(DateTimeFormatter.ofPattern("MM/dd/yyyy"))));
+    assertThat(tasks.createTaskQuery().taskId(keyCall.getId()).count()).as("the refused call stays open").isOne();
+    assertThat(jdbc.queryForObject("select count(*) || '/' || (select count(*) from promises_to_pay where "
+        + "case_number = ?) from contact_log where case_number = ?", String.class, keyCase, keyCase))
+        .as("no contact and no promise recorded").isEqualTo(contactsBefore);
 
     for (String step : List.of("1-sales-my-department", "2-sales-case-context", "3-sales-promise-to-pay",
         "5-finance-approve-demand-letter", "7-legal-dossier", "8-legal-referral", "9-auditor-no-tasks",
-        "case-history-audrey", "customer-file-sally", "customer-file-sally-call-logged", "customer-file-zh")) {
+        "case-history-audrey", "customer-file-sally", "customer-file-sally-call-logged", "customer-file-zh",
+        "refused-1-absurd-amount", "refused-1b-amount-1e308", "refused-2-no-date-form", "refused-3-no-date-server")) {
       assertThat(Files.size(Path.of("target", "e2e", step + ".png"))).as(step).isGreaterThan(20_000);
     }
   }
