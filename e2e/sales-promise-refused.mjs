@@ -29,6 +29,31 @@ async function completeRefused(page, words, screenshot) {
   return screen;
 }
 
+/**
+ * The call form on a fresh page (the notification of the step before would lie over the Complete button), filled
+ * with a promise of this amount and, unless null, this date.
+ */
+async function promiseOnFreshPage(page, amount, date) {
+  await page.reload();
+  await openTask(page, taskName);
+  await choose(page, 'How you contacted them', 'Phone call');
+  await choose(page, 'Outcome', 'Promise to pay');
+  await fill(page, 'Promised amount', amount);
+  if (date !== null) {
+    await fillDate(page, 'Promised payment date', date);
+  }
+}
+
+/** Acts as a client that skips the form's own checks: the submitted variables are changed on their way. */
+async function alterSubmission(page, change) {
+  await page.unroute('**/task/*/submit-form');
+  await page.route('**/task/*/submit-form', async (route) => {
+    const body = route.request().postDataJSON();
+    change(body.variables);
+    await route.continue({ postData: JSON.stringify(body) });
+  });
+}
+
 await scenario(`Tasklist shows sally the server's refusal of a promise from ${customer}; the task stays open`, async (browser) => {
   const page = await newPage(browser);
   await camundaLogin(page, 'tasklist', 'sally');
@@ -44,44 +69,21 @@ await scenario(`Tasklist shows sally the server's refusal of a promise from ${cu
   expect(absurd.includes('Promised amount:'), 'the message names the field');
 
   // 1e308 (the form's own number field does not take it): the amount replaced in the request on its way
-  await page.route('**/task/*/submit-form', async (route) => {
-    const body = route.request().postDataJSON();
-    body.variables.promisedAmount.value = 1e308;
-    await route.continue({ postData: JSON.stringify(body) });
-  });
-  await page.reload();
-  await openTask(page, taskName);
-  await choose(page, 'How you contacted them', 'Phone call');
-  await choose(page, 'Outcome', 'Promise to pay');
-  await fill(page, 'Promised amount', '100');
-  await fillDate(page, 'Promised payment date', process.env.PROMISED_DATE);
+  await alterSubmission(page, (variables) => { variables.promisedAmount.value = 1e308; });
+  await promiseOnFreshPage(page, '100', process.env.PROMISED_DATE);
   const huge = await completeRefused(page, 'Promised amount:', 'refused-1b-amount-1e308');
   expect(huge.includes('customer owes') || huge.includes('too large'), `1e308 refused for its size: ${huge.slice(-600)}`);
   await page.unroute('**/task/*/submit-form');
 
   // no date: the form asks for it itself ...
-  await page.reload();
-  await openTask(page, taskName);
-  await choose(page, 'How you contacted them', 'Phone call');
-  await choose(page, 'Outcome', 'Promise to pay');
-  await fill(page, 'Promised amount', '100');
+  await promiseOnFreshPage(page, '100', null);
   await page.locator('.task-card button', { hasText: 'Complete' }).click();
   await page.locator('.fjs-form-field-error').first().waitFor({ timeout: 15000 });
   await shot(page, 'refused-2-no-date-form');
 
   // ... and a client that skips the form's checks (the date taken out on the way) gets the server's answer
-  await page.route('**/task/*/submit-form', async (route) => {
-    const body = route.request().postDataJSON();
-    delete body.variables.promisedDate;
-    await route.continue({ postData: JSON.stringify(body) });
-  });
-  // (a fresh page: the form's own notification of the step before would lie over the Complete button)
-  await page.reload();
-  await openTask(page, taskName);
-  await choose(page, 'How you contacted them', 'Phone call');
-  await choose(page, 'Outcome', 'Promise to pay');
-  await fill(page, 'Promised amount', '100');
-  await fillDate(page, 'Promised payment date', process.env.PROMISED_DATE);
+  await alterSubmission(page, (variables) => { delete variables.promisedDate; });
+  await promiseOnFreshPage(page, '100', process.env.PROMISED_DATE);
   const noDate = await completeRefused(page, 'Promised payment date: please fill this in', 'refused-3-no-date-server');
   expect(noDate.includes('承诺付款日期'), 'in English and Chinese');
   await page.unroute('**/task/*/submit-form');
