@@ -56,6 +56,12 @@ public class IdentitySetup implements ApplicationRunner {
       ProcessDefinitionPermissions.UPDATE_TASK_VARIABLE, ProcessDefinitionPermissions.ALL,
       ProcessDefinitionPermissions.NONE);
 
+  /**
+   * Departments that read every case, its tasks, variables and history (README, who sees which case); their Tasklist
+   * filters still show their own department's work, and they work only their department's tasks.
+   */
+  static final List<StaffGroup> READS_EVERY_CASE = List.of(StaffGroup.FINANCE, StaffGroup.LEGAL);
+
   /** Demo users: password = user id. */
   static final Map<String, String> DEMO_USERS = Map.of(
       "admin", Groups.CAMUNDA_ADMIN,
@@ -76,15 +82,18 @@ public class IdentitySetup implements ApplicationRunner {
   private final AuthorizationService authorizationService;
   private final FilterService filterService;
   private final TaskService taskService;
+  private final org.springframework.jdbc.core.JdbcTemplate jdbc;
   private final boolean demo;
   private final ArcollectProperties.Admin admin;
 
   public IdentitySetup(IdentityService identityService, AuthorizationService authorizationService,
-      FilterService filterService, TaskService taskService, Environment environment, ArcollectProperties properties) {
+      FilterService filterService, TaskService taskService, org.springframework.jdbc.core.JdbcTemplate jdbc,
+      Environment environment, ArcollectProperties properties) {
     this.identityService = identityService;
     this.authorizationService = authorizationService;
     this.filterService = filterService;
     this.taskService = taskService;
+    this.jdbc = jdbc;
     this.demo = environment.acceptsProfiles(Profiles.of("demo"));
     this.admin = properties.admin();
     if (!demo && (admin == null || !StringUtils.hasText(admin.user()) || !StringUtils.hasText(admin.password()))) {
@@ -123,7 +132,8 @@ public class IdentitySetup implements ApplicationRunner {
       grant(department.id(), Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
       grant(department.id(), Resources.DECISION_DEFINITION, ANY, Permissions.READ);
       // task rights come from the candidate group: the engine grants them per task (default authorizations,
-      // also on the task's history, so comments work); handing a task on (unclaim, assign, delegate) is granted
+      // also on the task's history, so comments work; READ only where the definitions do not already give it,
+      // DepartmentTaskGrants); handing a task on (unclaim, assign, delegate) is granted
       // on the definitions and narrowed to the own department and own tasks, leads any task, by process.TaskHandling
       grant(department.id(), Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.TASK_ASSIGN);
       // whom a task can be handed to: Tasklist checks the user id, and shows the groups' names
@@ -134,11 +144,12 @@ public class IdentitySetup implements ApplicationRunner {
     // do through /api/cases (their Tasklist filters still show their own department's work); sales read a case only
     // through the tasks that are or were in their queue (the engine's per-task grants), which is how
     // casework.CaseVisibility counts the cases they see
-    for (StaffGroup everyCase : List.of(StaffGroup.FINANCE, StaffGroup.LEGAL)) {
+    for (StaffGroup everyCase : READS_EVERY_CASE) {
       grant(everyCase.id(), Resources.PROCESS_DEFINITION, ANY, Permissions.READ_INSTANCE, Permissions.READ_HISTORY,
           Permissions.READ_TASK);
       grant(everyCase.id(), Resources.DECISION_DEFINITION, ANY, Permissions.READ_HISTORY);
     }
+    withoutTaskReadsOfEarlierStartUps();
 
     String auditors = StaffGroup.AUDITORS.id();
     grant(auditors, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
@@ -167,6 +178,22 @@ public class IdentitySetup implements ApplicationRunner {
     grant(owners, Resources.BATCH, ANY, Permissions.ALL);
     grant(owners, Resources.OPERATION_LOG_CATEGORY, ANY, UserOperationLogCategoryPermissions.READ);
     grant(owners, Resources.TASK, ANY, Permissions.READ);
+  }
+
+  /**
+   * Tasks created before {@link DepartmentTaskGrants} gave finance and legal a per-task READ next to their READ_TASK on
+   * the definitions: taken off, as the engine grants new tasks, so their Tasklist filters are fast at once.
+   */
+  private void withoutTaskReadsOfEarlierStartUps() {
+    List<String> groups = READS_EVERY_CASE.stream().map(StaffGroup::id).toList();
+    int updated = jdbc.update("update ACT_RU_AUTHORIZATION set PERMS_ = PERMS_ - 2, REV_ = REV_ + 1 where TYPE_ = 1 "
+        + "and RESOURCE_TYPE_ = " + Resources.TASK.resourceType() + " and GROUP_ID_ in ("
+        + String.join(", ", java.util.Collections.nCopies(groups.size(), "?")) + ") and mod(PERMS_ / 2, 2) = 1",
+        groups.toArray());
+    if (updated > 0) {
+      log.info("Took the per-task READ off {} task authorizations of {} (they read every task by definition)", updated,
+          groups);
+    }
   }
 
   private void filters() {
