@@ -1,0 +1,29 @@
+package io.arcollect.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.arcollect.testsupport.ArcollectSpringBootTest;
+import io.arcollect.testsupport.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Issue 17, on PostgreSQL: what keeps the Tasklist filters fast at tens of thousands of tasks is in place on the
+ * application's own connections (the throughput benchmark measures what it buys): no JIT compilation
+ * (system.PostgresSessions), and the statistics on Camunda's authorizations (AuthorizationStatistics).
+ */
+@ArcollectSpringBootTest
+class TasklistQueryTuningTest {
+
+  @Autowired JdbcTemplate jdbc;
+
+  @Test
+  void theApplicationsSessionsCompileNoQueriesAndTheAuthorizationsHaveTheirStatistics() {
+    assumeTrue(TestDatabase.postgres(), "PostgreSQL settings");
+    assertThat(jdbc.queryForObject("show jit", String.class)).isEqualTo("off");
+    assertThat(jdbc.queryForList("select stxname from pg_statistic_ext order by stxname", String.class))
+        .contains("arcollect_auth_grants", "arcollect_auth_read", "arcollect_auth_read_task");
+  }
+}
