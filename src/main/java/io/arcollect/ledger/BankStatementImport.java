@@ -70,7 +70,7 @@ public class BankStatementImport {
         } else if (!seen.add(entry.bankReference())) {
           duplicates++;
         } else {
-          PaymentStatus status = receipt.receive(new ReceivedMoney(entry.bankReference(), statement.statementId(),
+          PaymentStatus status = receipt.receiveUnseen(new ReceivedMoney(entry.bankReference(), statement.statementId(),
               entry.valueDate() != null ? entry.valueDate() : entry.bookingDate(), entry.bookingDate(),
               entry.amount(), entry.currency(), entry.payerName(), entry.payerIban(), entry.remittanceInformation()))
               .getStatus();
