@@ -239,15 +239,17 @@ public class CasePaymentNotices implements SmartLifecycle {
         // looking for the case, so the payment reaches the case the sweep opens (see CustomerCaseLock)
         caseLock.forNotice(notice.customerAccount());
         Optional<String> caseNumber = outstanding.openCaseOf(notice.customerAccount());
-        if (caseNumber.isPresent() && !system.call(() -> waitsForPayments(caseNumber.get()))) {
+        // the case's process and the instalment plan it called (both carry the case number)
+        List<org.camunda.bpm.engine.runtime.ProcessInstance> instances = caseNumber.isEmpty() ? List.of()
+            : system.call(() -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber.get()).list());
+        if (caseNumber.isPresent() && !system.call(() -> instances.stream().anyMatch(i -> listens(i.getId())))) {
           return notYetListening(notice, caseNumber.get(), now);
         }
         caseNumber.ifPresent(number -> system.run(() -> {
           BigDecimal left = outstanding.refresh(number);
           // the case first, then what it called (its instalment plan), each only while it still waits for the
           // message: the case's reaction may already have ended the plan, or the plan's the case
-          List<org.camunda.bpm.engine.runtime.ProcessInstance> waiting = new ArrayList<>(
-              runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).list());
+          List<org.camunda.bpm.engine.runtime.ProcessInstance> waiting = new ArrayList<>(instances);
           waiting.sort(java.util.Comparator.comparing(instance -> isCalled(instance.getId())));
           for (org.camunda.bpm.engine.runtime.ProcessInstance instance : waiting) {
             if (listens(instance.getId())) {
@@ -278,15 +280,14 @@ public class CasePaymentNotices implements SmartLifecycle {
     }
   }
 
-  /** Whether the case's process (or the instalment plan it called) waits for PaymentReceived now. */
-  private boolean waitsForPayments(String caseNumber) {
-    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list().stream()
-        .anyMatch(instance -> listens(instance.getId()));
-  }
-
+  /**
+   * Whether the process instance waits for PaymentReceived now. Asked through its executions (indexed by process
+   * instance, their subscriptions by execution): the event subscription query by process instance and name used the
+   * only index it had, the event name, and read every case's PaymentReceived subscription each time (issue 17).
+   */
   private boolean listens(String processInstanceId) {
-    return runtime.createEventSubscriptionQuery().processInstanceId(processInstanceId).eventType("message")
-        .eventName("PaymentReceived").count() > 0;
+    return runtime.createExecutionQuery().processInstanceId(processInstanceId)
+        .messageEventSubscriptionName("PaymentReceived").count() > 0;
   }
 
   /**
