@@ -12,8 +12,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Issue 17, on PostgreSQL: what keeps the Tasklist filters fast at tens of thousands of tasks is in place on the
  * application's own connections (the throughput benchmark measures what it buys): no JIT compilation
- * and a plan for each run's own values (system.PostgresSessions), and the statistics on Camunda's authorizations
- * (AuthorizationStatistics).
+ * and a plan for each run's own values (system.PostgresSessions), the statistics on Camunda's authorizations and
+ * the index in the filters' order (TasklistQueryTuning).
  */
 @ArcollectSpringBootTest
 class TasklistQueryTuningTest {
@@ -27,5 +27,7 @@ class TasklistQueryTuningTest {
     assertThat(jdbc.queryForObject("show plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
     assertThat(jdbc.queryForList("select stxname from pg_statistic_ext order by stxname", String.class))
         .contains("arcollect_auth_grants", "arcollect_auth_read", "arcollect_auth_read_task");
+    assertThat(jdbc.queryForObject("select indexdef from pg_indexes where indexname = 'arcollect_idx_task_priority_due'",
+        String.class)).containsIgnoringCase("(priority_ desc, due_date_)");
   }
 }

@@ -21,18 +21,24 @@ import org.springframework.stereotype.Component;
  * finance's per-task rows none grants READ (identity.DepartmentTaskGrants), so it reads finance's few matching
  * authorizations once instead of looking them up for each of 70,000 tasks (PostgreSQL 14 and later). Created once
  * after the engine's schema exists; a database user that may not create them only loses the speed (a warning).
+ *
+ * <p>And an index in the order of the department filters ({@code order by PRIORITY_ desc, DUE_DATE_}): Camunda
+ * asks for the first page with {@code select distinct} over the whole task row, so without it PostgreSQL joined and
+ * sorted all 75,000 tasks of finance (on disk) for 15 of them; with it, it reads the tasks in that order and stops
+ * after the first 15 that frank may see (400 ms to 65 ms under load, sally's 18 ms).
  */
 @Component
-class AuthorizationStatistics extends AbstractProcessEnginePlugin {
+class TasklistQueryTuning extends AbstractProcessEnginePlugin {
 
-  private static final Logger log = LoggerFactory.getLogger(AuthorizationStatistics.class);
+  private static final Logger log = LoggerFactory.getLogger(TasklistQueryTuning.class);
 
   static final String[] STATEMENTS = {
       "create statistics if not exists arcollect_auth_read on ((PERMS_ & 2)) from %sACT_RU_AUTHORIZATION",
       "create statistics if not exists arcollect_auth_read_task on ((PERMS_ & 64)) from %sACT_RU_AUTHORIZATION",
       "create statistics if not exists arcollect_auth_grants (mcv) on TYPE_, GROUP_ID_, USER_ID_, RESOURCE_TYPE_, "
           + "(PERMS_ & 2), (PERMS_ & 64) from %sACT_RU_AUTHORIZATION",
-      "analyze %sACT_RU_AUTHORIZATION"};
+      "analyze %sACT_RU_AUTHORIZATION",
+      "create index if not exists arcollect_idx_task_priority_due on %sACT_RU_TASK (PRIORITY_ desc, DUE_DATE_)"};
 
   private ProcessEngineConfigurationImpl configuration;
 
@@ -56,7 +62,7 @@ class AuthorizationStatistics extends AbstractProcessEnginePlugin {
           try {
             statement.execute(sql.formatted(prefix));
           } catch (java.sql.SQLException e) {
-            log.warn("Statistics for the Tasklist filters: '{}' failed ({}): filters stay slow with many tasks", sql,
+            log.warn("Tasklist filter tuning: '{}' failed ({}): filters stay slow with many tasks", sql,
                 e.getMessage());
           }
         }
@@ -64,7 +70,7 @@ class AuthorizationStatistics extends AbstractProcessEnginePlugin {
         connection.setAutoCommit(autoCommit);
       }
     } catch (Exception e) {
-      log.warn("No statistics on Camunda's authorization permissions ({}): Tasklist filters stay slow with many tasks",
+      log.warn("No statistics or index for the Tasklist filters ({}): they stay slow with many tasks",
           e.getMessage());
     }
   }
