@@ -9,6 +9,8 @@ import org.springframework.data.jpa.repository.Query;
 
 interface CollectionCaseRepository extends JpaRepository<CollectionCase, Long> {
 
+  /** JPQL, so Hibernate translates it once (see CustomerRepository.findByAccountNumber). */
+  @Query("select c from CollectionCase c where c.caseNumber = :caseNumber")
   Optional<CollectionCase> findByCaseNumber(String caseNumber);
 
   @Query("select c.customerId from CollectionCase c where c.status = io.arcollect.casework.CollectionCase.Status.OPEN "
