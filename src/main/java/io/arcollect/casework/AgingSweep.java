@@ -4,6 +4,7 @@ import io.arcollect.identity.SystemAuthority;
 import io.arcollect.ledger.OverdueItems;
 import io.arcollect.ledger.OverdueItems.OverdueAccount;
 import io.arcollect.ledger.OverdueItems.OverdueInvoice;
+import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -74,12 +75,14 @@ public class AgingSweep {
   private final CustomerCaseLock lock;
   private final int pageSize;
   private final int threads;
+  private final EntityManager entityManager;
 
   AgingSweep(OverdueItems overdue, CaseOpening opening, CollectionCaseRepository cases, JdbcTemplate jdbc,
       ProcessEngineConfigurationImpl engine, SystemAuthority system, Clock clock, CaseOpeningDecision decision,
       org.springframework.context.ApplicationEventPublisher events, CustomerCaseLock lock,
       @Value("${arcollect.sweep.page-size:100}") int pageSize,
-      @Value("${arcollect.sweep.threads:2}") int threads) {
+      @Value("${arcollect.sweep.threads:2}") int threads, EntityManager entityManager) {
+    this.entityManager = entityManager;
     this.lock = lock;
     this.decision = decision;
     this.events = events;
@@ -223,6 +226,10 @@ public class AgingSweep {
       switch (decided.opening()) {
         case OPEN_CASE -> {
           opening.open(account, toCollect);
+          // open() has flushed the case and what its start changed; the page's next cases need none of it, and a
+          // persistence context growing with the page made each of their flushes dirty-check every case opened
+          // before (issue 17: half of the sweep thread's time at 100 cases a page)
+          entityManager.clear();
           tally.opened++;
         }
         case REMIND_ONLY -> {

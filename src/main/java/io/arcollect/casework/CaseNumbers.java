@@ -1,6 +1,7 @@
 package io.arcollect.casework;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +22,9 @@ class CaseNumbers {
   }
 
   long next() {
-    return ((Number) entityManager.createNativeQuery(nextValueSql).getSingleResult()).longValue();
+    // a sequence needs none of the transaction's pending changes: without COMMIT Hibernate would flush (and dirty-check
+    // every entity of the transaction) before this native query, once per case the sweep opens
+    return ((Number) entityManager.createNativeQuery(nextValueSql).setFlushMode(FlushModeType.COMMIT).getSingleResult())
+        .longValue();
   }
 }
