@@ -62,6 +62,10 @@ public class CaseContext {
         }, caseNumber).stream().filter(java.util.Objects::nonNull).findFirst();
   }
 
+  /** The names {@link #forTask} gives a task: copies, for the form (their history is not kept: TaskCopiesHistory). */
+  public static final java.util.Set<String> FOR_TASK = java.util.Set.of("invoiceTable", "hasDisputedInvoices",
+      "openInvoiceNumbers", "invoiceOptions", "outstandingDisplay", "customerFileLink", "recentContacts");
+
   /** Task variables: invoiceTable, recentContacts, outstandingDisplay, openInvoiceNumbers, invoiceOptions, customerFileLink. */
   @Transactional
   public Map<String, Object> forTask(String caseNumber) {

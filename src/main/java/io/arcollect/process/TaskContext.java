@@ -41,6 +41,11 @@ class TaskContext {
   private static final java.util.List<String> AMOUNTS_SHOWN = java.util.List.of("planTotal", "planDownPayment",
       "planInstalmentAmount", "promisedAmount", "lastPaymentAmount");
 
+  /** What this class puts on a task besides {@link CaseContext#forTask}: its copies (see {@link TaskCopiesHistory}). */
+  static final java.util.Set<String> SHOWN = java.util.stream.Stream.concat(
+      java.util.stream.Stream.of("promiseStatus", "customerTierDisplay", "creditGradeDisplay", "strategyDisplay"),
+      AMOUNTS_SHOWN.stream().map(name -> name + "Display")).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
   @EventListener(condition = "#task.eventName == 'create'")
   public void created(DelegateTask task) {
     String caseNumber = CaseVariables.caseNumber(task);

@@ -1,0 +1,107 @@
+package io.arcollect.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.arcollect.casework.CaseContext;
+import io.arcollect.casework.CaseWorld;
+import io.arcollect.casework.CaseWorld.Case;
+import io.arcollect.testsupport.ArcollectSpringBootTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Issue 17: the copies a task gets for its form and the Tasklist columns are on the task for the collector, but
+ * write no history (TaskCopiesHistory); the case's own variables, which they copy, keep their full history.
+ */
+@ArcollectSpringBootTest
+class TaskCopiesHistoryTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Autowired ApplicationContext context;
+  @Autowired TaskService tasks;
+  @Autowired HistoryService history;
+  @Autowired ProcessEngineConfigurationImpl engine;
+  @Autowired TestRestTemplate rest;
+  @Autowired JdbcTemplate jdbc;
+
+  @Test
+  void sallysFormHasTheCopiesButOnlyTheCaseVariablesHaveHistory() throws Exception {
+    Case opened = new CaseWorld(context).openCase("STANDARD", "sally", "Software", 400, 600);
+    String processInstanceId = opened.instance().getId();
+    Task call = tasks.createTaskQuery().processInstanceId(processInstanceId).singleResult();
+
+    // what sally's form in Tasklist reads
+    ResponseEntity<String> form = rest.withBasicAuth("sally", "sally")
+        .getForEntity("/engine-rest/task/" + call.getId() + "/form-variables", String.class);
+    assertThat(form.getStatusCode()).isEqualTo(HttpStatus.OK);
+    JsonNode variables = JSON.readTree(form.getBody());
+    assertThat(variables.path("invoiceTable").path("value").asText()).contains(opened.account());
+    assertThat(variables.path("caseNumber").path("value").asText()).isEqualTo(opened.number());
+    assertThat(variables.path("customerTierDisplay").path("value").asText()).isNotBlank();
+    assertThat(variables.path("outstandingDisplay").path("value").asText()).contains("1,000.00");
+
+    Map<String, Object> local = tasks.getVariablesLocal(call.getId());
+    assertThat(local.keySet()).as("the task's copies").containsAll(CaseContext.FOR_TASK)
+        .contains("caseNumber", "customerName", "daysPastDue", "strategyName", "promiseStatus", "creditGradeDisplay");
+    assertThat(TaskCopiesHistory.COPIES).as("every variable a task gets at creation is a listed copy")
+        .containsAll(local.keySet());
+
+    assertThat(history.createHistoricVariableInstanceQuery().taskIdIn(call.getId()).count()).as("copies' history").isZero();
+    assertThat(history.createHistoricDetailQuery().taskId(call.getId()).count()).as("copies' history details").isZero();
+    List<HistoricVariableInstance> caseNumber = history.createHistoricVariableInstanceQuery()
+        .processInstanceId(processInstanceId).variableName("caseNumber").list();
+    assertThat(caseNumber).as("the case's own caseNumber").hasSize(1);
+    assertThat(caseNumber.get(0).getTaskId()).isNull();
+    assertThat(history.createHistoricDetailQuery().processInstanceId(processInstanceId).variableUpdates().list())
+        .extracting(detail -> ((org.camunda.bpm.engine.history.HistoricVariableUpdate) detail).getVariableName())
+        .contains("caseNumber", "customerName", "creditGrade", "strategyName", "outstandingAmount");
+  }
+
+  @Test
+  void noSubmittedFieldIsStoredAsACopy() throws Exception {
+    // a value completed with a task's local variable's name would be stored on the task, without history
+    for (String step : SubmissionRules.steps()) {
+      assertThat(SubmissionRules.of(step)).extracting(SubmissionRules.Field::name).as(step)
+          .doesNotContainAnyElementsOf(TaskCopiesHistory.COPIES);
+    }
+    List<String> editable = new ArrayList<>();
+    try (Stream<Path> forms = Files.list(Path.of("forms"))) {
+      for (Path form : forms.filter(p -> p.toString().endsWith(".form")).toList()) {
+        JSON.readTree(form.toFile()).findParents("key").forEach(field -> {
+          if (TaskCopiesHistory.COPIES.contains(field.path("key").asText()) && !field.path("disabled").asBoolean()) {
+            editable.add(form.getFileName() + ": " + field.path("key").asText());
+          }
+        });
+      }
+    }
+    assertThat(editable).as("form fields that would submit a copy (display fields are disabled)").isEmpty();
+  }
+
+  @Test
+  void theDatabaseKeepsHistoryLevelFull() {
+    assertThat(engine.getHistoryLevel()).isInstanceOf(TaskCopiesHistory.Level.class);
+    assertThat(engine.getHistoryLevel().getId()).isEqualTo(3);
+    assertThat(engine.getHistoryLevel().getName()).isEqualTo("full");
+    assertThat(jdbc.queryForObject("select VALUE_ from ACT_GE_PROPERTY where NAME_ = 'historyLevel'", String.class))
+        .isEqualTo("3");
+  }
+}
