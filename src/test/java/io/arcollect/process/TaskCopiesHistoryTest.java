@@ -29,7 +29,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Issue 17: the copies a task gets for its form and the Tasklist columns are on the task for the collector, but
- * write no history (TaskCopiesHistory); the case's own variables, which they copy, keep their full history.
+ * write no history (TaskCopiesHistory); the case's own variables, which they copy, keep their full history. The
+ * strategy decision's result reaches Apply strategy without being stored as a variable; its history has every output.
  */
 @ArcollectSpringBootTest
 class TaskCopiesHistoryTest {
@@ -74,6 +75,24 @@ class TaskCopiesHistoryTest {
     assertThat(history.createHistoricDetailQuery().processInstanceId(processInstanceId).variableUpdates().list())
         .extracting(detail -> ((org.camunda.bpm.engine.history.HistoricVariableUpdate) detail).getVariableName())
         .contains("caseNumber", "customerName", "creditGrade", "strategyName", "outstandingAmount");
+  }
+
+  @Test
+  void theStrategyIsAppliedFromTheDecisionsResultAndKeptInTheDecisionsHistory() {
+    Case opened = new CaseWorld(context).openCase("STANDARD", "sally", "Software", 400, 600);
+    String processInstanceId = opened.instance().getId();
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).variableName("strategy")
+        .count()).as("no variable for the decision's result").isZero();
+    var decision = history.createHistoricDecisionInstanceQuery().processInstanceId(processInstanceId)
+        .decisionDefinitionKey("collection-strategy").includeOutputs().singleResult();
+    Map<String, Object> outputs = new java.util.HashMap<>();
+    decision.getOutputs().forEach(output -> outputs.put(output.getVariableName(), output.getValue()));
+    assertThat(outputs).containsKeys("strategyName", "owningDepartment", "firstChannel", "talkingPoints", "followUpIntervalDays");
+    // applied: the case has what the model and forms read
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).variableName("strategyName")
+        .singleResult().getValue()).isEqualTo(outputs.get("strategyName"));
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
+        .variableName("followUpIntervalDays").singleResult().getValue()).isEqualTo(outputs.get("followUpIntervalDays"));
   }
 
   @Test
