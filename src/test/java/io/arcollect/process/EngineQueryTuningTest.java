@@ -13,10 +13,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Issue 17, on PostgreSQL: what keeps the Tasklist filters fast at tens of thousands of tasks is in place on the
  * application's own connections (the throughput benchmark measures what it buys): no JIT compilation
  * and a plan for each run's own values (system.PostgresSessions), the statistics on Camunda's authorizations and
- * the index in the filters' order (TasklistQueryTuning).
+ * the index in the filters' order, and the index of event subscriptions by process instance that payment notices
+ * correlate through (EngineQueryTuning).
  */
 @ArcollectSpringBootTest
-class TasklistQueryTuningTest {
+class EngineQueryTuningTest {
 
   @Autowired JdbcTemplate jdbc;
 
@@ -29,5 +30,7 @@ class TasklistQueryTuningTest {
         .contains("arcollect_auth_grants", "arcollect_auth_read", "arcollect_auth_read_task");
     assertThat(jdbc.queryForObject("select indexdef from pg_indexes where indexname = 'arcollect_idx_task_priority_due'",
         String.class)).containsIgnoringCase("(priority_ desc, due_date_)");
+    assertThat(jdbc.queryForObject("select indexdef from pg_indexes where indexname = 'arcollect_idx_event_subscr_proc_inst'",
+        String.class)).containsIgnoringCase("(proc_inst_id_)");
   }
 }

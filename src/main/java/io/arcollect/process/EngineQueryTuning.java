@@ -2,6 +2,7 @@ package io.arcollect.process;
 
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.List;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -11,7 +12,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Issue 17, the Tasklist filters on PostgreSQL: every task query of a user joins Camunda's authorizations with
+ * Issue 17: statistics and indexes on Camunda's tables for the queries this application makes them answer at tens of
+ * thousands of cases, on PostgreSQL. Created once after the engine's schema exists; each statement on its own, and a
+ * database user that may not create them only loses the speed (a warning naming what stays slow).
+ *
+ * <p>The Tasklist filters: every task query of a user joins Camunda's authorizations with
  * {@code PERMS_ & 2 = 2} (READ) or {@code PERMS_ & 64 = 64} (READ_TASK). PostgreSQL has no statistics for such
  * expressions and guesses that a few dozen of the per-task authorization rows match when tens of thousands do; it
  * then compares every task with every authorization (at 7,000 tasks of a department 50 million comparisons, 7 s;
@@ -19,26 +24,39 @@ import org.springframework.stereotype.Component;
  * Statistics on the two expressions (kept up to date by PostgreSQL's own analyze) give it the true figures; and the
  * most common combinations of grant type, group, user, resource type and the two permissions tell it that of
  * finance's per-task rows none grants READ (identity.DepartmentTaskGrants), so it reads finance's few matching
- * authorizations once instead of looking them up for each of 70,000 tasks (PostgreSQL 14 and later). Created once
- * after the engine's schema exists; a database user that may not create them only loses the speed (a warning).
+ * authorizations once instead of looking them up for each of 70,000 tasks (PostgreSQL 14 and later).
  *
  * <p>And an index in the order of the department filters ({@code order by PRIORITY_ desc, DUE_DATE_}): Camunda
  * asks for the first page with {@code select distinct} over the whole task row, so without it PostgreSQL joined and
  * sorted all 75,000 tasks of finance (on disk) for 15 of them; with it, it reads the tasks in that order and stops
  * after the first 15 that frank may see (400 ms to 65 ms under load, sally's 18 ms).
+ *
+ * <p>Payment notices: a message correlated to one process instance ({@code PaymentReceived}, CasePaymentNotices)
+ * looks its event subscription up by type, name and process instance, and Camunda indexes only the name: every
+ * notice of a statement read every case's PaymentReceived subscription. An index on the process instance makes it
+ * a lookup of the case's own few.
  */
 @Component
-class TasklistQueryTuning extends AbstractProcessEnginePlugin {
+class EngineQueryTuning extends AbstractProcessEnginePlugin {
 
-  private static final Logger log = LoggerFactory.getLogger(TasklistQueryTuning.class);
+  private static final Logger log = LoggerFactory.getLogger(EngineQueryTuning.class);
 
-  static final String[] STATEMENTS = {
-      "create statistics if not exists arcollect_auth_read on ((PERMS_ & 2)) from %sACT_RU_AUTHORIZATION",
-      "create statistics if not exists arcollect_auth_read_task on ((PERMS_ & 64)) from %sACT_RU_AUTHORIZATION",
-      "create statistics if not exists arcollect_auth_grants (mcv) on TYPE_, GROUP_ID_, USER_ID_, RESOURCE_TYPE_, "
-          + "(PERMS_ & 2), (PERMS_ & 64) from %sACT_RU_AUTHORIZATION",
-      "analyze %sACT_RU_AUTHORIZATION",
-      "create index if not exists arcollect_idx_task_priority_due on %sACT_RU_TASK (PRIORITY_ desc, DUE_DATE_)"};
+  /** A statement and what stays slow without it. */
+  record Tuning(String sql, String withoutIt) {}
+
+  private static final String FILTERS = "Tasklist filters stay slow with many tasks";
+
+  static final List<Tuning> STATEMENTS = List.of(
+      new Tuning("create statistics if not exists arcollect_auth_read on ((PERMS_ & 2)) from %sACT_RU_AUTHORIZATION", FILTERS),
+      new Tuning("create statistics if not exists arcollect_auth_read_task on ((PERMS_ & 64)) from %sACT_RU_AUTHORIZATION",
+          FILTERS),
+      new Tuning("create statistics if not exists arcollect_auth_grants (mcv) on TYPE_, GROUP_ID_, USER_ID_, RESOURCE_TYPE_, "
+          + "(PERMS_ & 2), (PERMS_ & 64) from %sACT_RU_AUTHORIZATION", FILTERS),
+      new Tuning("analyze %sACT_RU_AUTHORIZATION", FILTERS),
+      new Tuning("create index if not exists arcollect_idx_task_priority_due on %sACT_RU_TASK (PRIORITY_ desc, DUE_DATE_)",
+          FILTERS),
+      new Tuning("create index if not exists arcollect_idx_event_subscr_proc_inst on %sACT_RU_EVENT_SUBSCR (PROC_INST_ID_)",
+          "each payment notice reads every case's event subscriptions"));
 
   private ProcessEngineConfigurationImpl configuration;
 
@@ -58,20 +76,19 @@ class TasklistQueryTuning extends AbstractProcessEnginePlugin {
       boolean autoCommit = connection.getAutoCommit();
       connection.setAutoCommit(true);
       try {
-        for (String sql : STATEMENTS) {
+        for (Tuning tuning : STATEMENTS) {
           try {
-            statement.execute(sql.formatted(prefix));
+            statement.execute(tuning.sql().formatted(prefix));
           } catch (java.sql.SQLException e) {
-            log.warn("Tasklist filter tuning: '{}' failed ({}): filters stay slow with many tasks", sql,
-                e.getMessage());
+            log.warn("Query tuning: '{}' failed ({}): {}", tuning.sql(), e.getMessage(), tuning.withoutIt());
           }
         }
       } finally {
         connection.setAutoCommit(autoCommit);
       }
     } catch (Exception e) {
-      log.warn("No statistics or index for the Tasklist filters ({}): they stay slow with many tasks",
-          e.getMessage());
+      log.warn("No statistics or indexes for Camunda's queries ({}): Tasklist filters and payment notices stay slow "
+          + "with many cases", e.getMessage());
     }
   }
 }
