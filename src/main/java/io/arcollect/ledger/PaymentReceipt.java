@@ -27,7 +27,7 @@ public class PaymentReceipt {
       throw new ResponseStatusException(HttpStatus.CONFLICT,
           "A payment with bank reference " + money.bankReference() + " was already received");
     }
-    return receiveUnseen(money);
+    return store(money);
   }
 
   /**
@@ -38,6 +38,10 @@ public class PaymentReceipt {
   @Transactional
   Payment receiveUnseen(ReceivedMoney money) {
     requireAmount(money);
+    return store(money);
+  }
+
+  private Payment store(ReceivedMoney money) {
     Payment payment = payments.save(new Payment(money, clock.instant()));
     matching.match(payment);
     return payment;
