@@ -247,9 +247,7 @@ public class CasePaymentNotices implements SmartLifecycle {
         // the case's process and the instalment plan it called (both carry the case number)
         List<org.camunda.bpm.engine.runtime.ProcessInstance> instances = caseNumber.isEmpty() ? List.of()
             : system.call(() -> instancesOf(caseNumber.get()));
-        String firstListening = system.call(() -> instances.stream().map(org.camunda.bpm.engine.runtime.ProcessInstance::getId)
-            .filter(this::listens).findFirst().orElse(null));
-        if (caseNumber.isPresent() && firstListening == null) {
+        if (caseNumber.isPresent() && !system.call(() -> instances.stream().anyMatch(i -> listens(i.getId())))) {
           return notYetListening(notice, caseNumber.get(), now);
         }
         caseNumber.ifPresent(number -> system.run(() -> {
@@ -258,11 +256,8 @@ public class CasePaymentNotices implements SmartLifecycle {
           // message: the case's reaction may already have ended the plan, or the plan's the case
           List<org.camunda.bpm.engine.runtime.ProcessInstance> waiting = new ArrayList<>(instances);
           waiting.sort(java.util.Comparator.comparing(instance -> isCalled(instance.getId())));
-          boolean moved = false;
           for (org.camunda.bpm.engine.runtime.ProcessInstance instance : waiting) {
-            // the one found listening above still is until a correlation here has moved something
-            if ((!moved && instance.getId().equals(firstListening)) || listens(instance.getId())) {
-              moved = true;
+            if (listens(instance.getId())) {
               runtime.createMessageCorrelation("PaymentReceived")
                   .processInstanceId(instance.getId())
                   .setVariable("outstandingAmount", left.doubleValue())
