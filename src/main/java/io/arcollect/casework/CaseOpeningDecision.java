@@ -5,6 +5,7 @@ import io.arcollect.ledger.CustomerTier;
 import io.arcollect.ledger.ExchangeRates;
 import io.arcollect.ledger.OverdueItems.OverdueAccount;
 import io.arcollect.ledger.OverdueItems.OverdueInvoice;
+import io.arcollect.system.RepeatedDecisions;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Service;
  * is created for it: open a case now, remind only (no case) or wait. The latest deployed versions of case-opening and
  * of credit-grade (its grade input) are read once per sweep run, so a version deployed from Modeler counts from the
  * next run without a restart; the decision itself is then evaluated in memory, as fast for two thousand accounts as
- * for one.
+ * for one. Case-opening's evaluation keeps its history (the grade among its inputs); the grade's own has none
+ * ({@link RepeatedDecisions}): the opened case grades again with its history.
  */
 @Service
 public class CaseOpeningDecision {
@@ -86,8 +88,10 @@ public class CaseOpeningDecision {
       int daysPastDue = (int) invoices.stream().mapToLong(i -> Math.max(0, ChronoUnit.DAYS.between(i.dueDate(), today)))
           .max().orElse(0);
       String tier = jdbc.queryForObject("select tier from customers where id = ?", String.class, account.customerId());
-      String creditGrade = analysis.of(account.accountNumber()).map(behaviour -> (String) dmn
-          .evaluateDecision(grade, behaviour.decisionInputs()).getSingleResult().getEntry("creditGrade")).orElse(null);
+      // the case opened from this grades again in "Grade credit", with its history: this one writes none
+      String creditGrade = analysis.of(account.accountNumber()).map(behaviour -> RepeatedDecisions.evaluate(() ->
+          (String) dmn.evaluateDecision(grade, behaviour.decisionInputs()).getSingleResult().getEntry("creditGrade")))
+          .orElse(null);
       Map<String, Object> inputs = new HashMap<>();
       inputs.put("customerTier", CustomerTier.valueOf(tier).name());
       inputs.put("creditGrade", creditGrade);

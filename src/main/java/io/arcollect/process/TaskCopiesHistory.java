@@ -1,6 +1,7 @@
 package io.arcollect.process;
 
 import io.arcollect.casework.CaseContext;
+import io.arcollect.system.RepeatedDecisions;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -9,6 +10,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.history.HistoryLevelFull;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +23,9 @@ import org.springframework.stereotype.Component;
  * first step), and the case trail shows none of them. Everything else keeps full history: the case's variables,
  * what users submit (stored on the case, never as one of these task-local names: {@code TaskCopiesHistoryTest}),
  * decisions, activities, tasks, operations.
+ *
+ * <p>Nor is the history of a decision evaluation written that another step repeats with its own
+ * ({@link RepeatedDecisions}: the aging sweep's credit grade, 9 rows an account).
  *
  * <p>The level keeps full's id (3) and name, so a database created with "full" starts with it and the other way round;
  * {@code camunda.bpm.history-level: full} chooses it (the engine takes the last level of that name).
@@ -46,10 +51,13 @@ class TaskCopiesHistory extends AbstractProcessEnginePlugin {
     configuration.setCustomHistoryLevels(levels);
   }
 
-  /** Full history without the tasks' form copies. */
+  /** Full history without the tasks' form copies and repeated decisions. */
   static final class Level extends HistoryLevelFull {
     @Override
     public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
+      if (eventType == HistoryEventTypes.DMN_DECISION_EVALUATE && RepeatedDecisions.underway()) {
+        return false;
+      }
       // the variable events (create, update, delete) come with the variable itself
       return !(entity instanceof VariableInstanceEntity variable && variable.getTaskId() != null
           && COPIES.contains(variable.getName()));

@@ -9,13 +9,17 @@ import io.arcollect.testsupport.ArcollectSpringBootTest;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -35,6 +39,7 @@ class AgingSweepTest {
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
+  @Autowired HistoryService history;
 
   @BeforeEach
   void initAssertions() {
@@ -112,6 +117,39 @@ class AgingSweepTest {
 
     assertThat(sweepRun).isEnded().variables().containsEntry("invoicesJoined", 0);
     assertThat(openCasesPerAccount("SW4-")).hasSize(3);
+  }
+
+  @Test
+  void theSweepGradesCreditForCaseOpeningWithoutHistoryOfItsOwnTheOpenedCaseGradesWithIts() {
+    overdueAccounts("SW5-", 3);
+    Set<String> gradesBefore = decisionIds("credit-grade");
+    Set<String> openingsBefore = decisionIds(CaseOpeningDecision.DECISION_KEY);
+
+    assertThat(sweep.run().casesOpened()).isGreaterThanOrEqualTo(3);
+
+    // the case's "Grade credit" evaluates the same inputs again, with its history in the case's trail
+    Set<String> cases = new HashSet<>(jdbc.queryForList("select process_instance_id from collection_cases "
+        + "where customer_account like 'SW5-%'", String.class));
+    assertThat(history.createHistoricDecisionInstanceQuery().decisionDefinitionKey("credit-grade").list())
+        .filteredOn(grade -> !gradesBefore.contains(grade.getId()))
+        .allSatisfy(grade -> assertThat(grade.getProcessInstanceId()).as("a grade outside a case").isIn(cases));
+    // the opening decision keeps its history, with the grade the sweep worked out as its input
+    List<HistoricDecisionInstance> openings = history.createHistoricDecisionInstanceQuery()
+        .decisionDefinitionKey(CaseOpeningDecision.DECISION_KEY).includeInputs().includeOutputs().list().stream()
+        .filter(opening -> !openingsBefore.contains(opening.getId())).toList();
+    assertThat(openings).hasSizeGreaterThanOrEqualTo(3).allSatisfy(opening -> {
+      assertThat(opening.getInputs()).anySatisfy(input -> {
+        assertThat(input.getClauseName()).isEqualTo("Credit grade (A-D)");
+        assertThat(input.getValue()).isEqualTo("B");
+      });
+      assertThat(opening.getOutputs()).singleElement().satisfies(output ->
+          assertThat(output.getValue()).isEqualTo("OPEN_CASE"));
+    });
+  }
+
+  private Set<String> decisionIds(String key) {
+    return history.createHistoricDecisionInstanceQuery().decisionDefinitionKey(key).list().stream()
+        .map(HistoricDecisionInstance::getId).collect(java.util.stream.Collectors.toSet());
   }
 
   private void overdueAccounts(String prefix, int count) {
