@@ -64,9 +64,12 @@ public class CaseContext {
 
   /** The names {@link #forTask} gives a task: copies, for the form (their history is not kept: TaskCopiesHistory). */
   public static final java.util.Set<String> FOR_TASK = java.util.Set.of("invoiceTable", "hasDisputedInvoices",
-      "openInvoiceNumbers", "invoiceOptions", "outstandingDisplay", "customerFileLink", "recentContacts");
+      "openInvoiceNumbers", "invoiceOptions", "outstandingDisplay", "customerFileLink", "recentContacts", "daysPastDue");
 
-  /** Task variables: invoiceTable, recentContacts, outstandingDisplay, openInvoiceNumbers, invoiceOptions, customerFileLink. */
+  /**
+   * Task variables: invoiceTable, recentContacts, outstandingDisplay, openInvoiceNumbers, invoiceOptions,
+   * customerFileLink, and daysPastDue (the oldest open invoice's, today: a Tasklist column).
+   */
   @Transactional
   public Map<String, Object> forTask(String caseNumber) {
     CollectionCase collectionCase = find(caseNumber);
@@ -76,6 +79,7 @@ public class CaseContext {
         "%s  due %s  %d days late  %s %s open of %s%s".formatted(i.invoiceNumber(), i.dueDate(), i.daysPastDue(),
             i.currency(), money(i.openAmount()), money(i.amount()), i.disputed() ? "  DISPUTED" : ""))
         .collect(Collectors.joining("\n")));
+    variables.put("daysPastDue", (int) open.stream().mapToLong(CaseInvoice::daysPastDue).max().orElse(0));
     // for the Tasklist filter "Disputes"
     variables.put("hasDisputedInvoices", open.stream().anyMatch(CaseInvoice::disputed));
     variables.put("openInvoiceNumbers", open.stream().map(CaseInvoice::invoiceNumber).collect(Collectors.joining(", ")));
@@ -97,6 +101,11 @@ public class CaseContext {
             c.notes() == null || c.notes().isBlank() ? "" : "  \"" + c.notes() + "\""))
         .collect(Collectors.joining("\n")));
     return variables;
+  }
+
+  /** The customer's tier as the master data says now. */
+  public String customerTier(String caseNumber) {
+    return progress.customerTier(caseNumber);
   }
 
   @Transactional

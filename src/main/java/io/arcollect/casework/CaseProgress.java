@@ -83,9 +83,7 @@ public class CaseProgress {
         LocalDate.now(clock)).doubleValue());
     facts.put("companyCurrency", rates.companyCurrency());
     facts.put("cashPosition", rules.cashPosition());
-    facts.put("maxFollowUps", rules.maxFollowUps());
     facts.put("fourEyesThreshold", rules.fourEyesThreshold().doubleValue());
-    facts.put("followUpCount", 0);
     return facts;
   }
 
@@ -118,6 +116,12 @@ public class CaseProgress {
               rs.getString(6), rs.getString(7), rs.getBoolean(8),
               Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(due, today)));
         }, caseNumber);
+  }
+
+  /** The tier of the case's customer as its master data says now (STANDARD, KEY, SMALL...). */
+  @Transactional
+  public String customerTier(String caseNumber) {
+    return jdbc.queryForObject("select tier from customers where id = ?", String.class, find(caseNumber).getCustomerId());
   }
 
   /** Days past due of the case's oldest open invoice today. */

@@ -19,6 +19,5 @@ class NoteJoinedInvoice implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String caseNumber = CaseVariables.caseNumber(execution);
     execution.setVariable("outstandingAmount", progress.outstanding(caseNumber).doubleValue());
-    execution.setVariable("daysPastDue", progress.daysPastDue(caseNumber));
   }
 }

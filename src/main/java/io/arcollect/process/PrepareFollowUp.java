@@ -6,14 +6,20 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** collection-case.bpmn, "Count follow-up": is another follow-up due, or the formal notice? */
+/**
+ * collection-case.bpmn, "Count follow-up": is another follow-up due, or the formal notice? The follow-ups are counted
+ * in followUpCount (none before the first); the limit is arcollect.case.max-follow-ups as configured now, the days
+ * to formal notice the case's strategy's.
+ */
 @Component("prepareFollowUp")
 class PrepareFollowUp implements JavaDelegate {
 
   private final CaseProgress progress;
+  private final CaseRules rules;
 
-  PrepareFollowUp(CaseProgress progress) {
+  PrepareFollowUp(CaseProgress progress, CaseRules rules) {
     this.progress = progress;
+    this.rules = rules;
   }
 
   @Override
@@ -22,9 +28,7 @@ class PrepareFollowUp implements JavaDelegate {
     int followUps = CaseVariables.number(execution, "followUpCount", 0) + 1;
     int daysPastDue = progress.daysPastDue(caseNumber);
     execution.setVariable("followUpCount", followUps);
-    execution.setVariable("daysPastDue", daysPastDue);
-    execution.setVariable("formalNoticeDue", CaseRules.formalNoticeDue(followUps,
-        CaseVariables.number(execution, "maxFollowUps", 3), daysPastDue,
+    execution.setVariable("formalNoticeDue", CaseRules.formalNoticeDue(followUps, rules.maxFollowUps(), daysPastDue,
         CaseVariables.number(execution, "daysToFormalNotice", Integer.MAX_VALUE)));
   }
 }

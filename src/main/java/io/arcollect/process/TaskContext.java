@@ -69,7 +69,7 @@ class TaskContext {
       task.setFollowUpDate(java.util.Date.from(promise.promisedDate().atStartOfDay(context.zone()).toInstant()));
       task.setVariableLocal("promiseStatus", promise.display());
     }, () -> task.setVariableLocal("promiseStatus", ""));
-    displayed(task);
+    displayed(task, caseNumber);
   }
 
   @EventListener(condition = "#task.eventName == 'complete'")
@@ -89,8 +89,8 @@ class TaskContext {
   }
 
   /** The forms' context in words and with the currency: codes as words (English and Chinese), money formatted. */
-  private void displayed(DelegateTask task) {
-    task.setVariableLocal("customerTierDisplay", words.bilingual("tier", CaseVariables.text(task, "customerTier")));
+  private void displayed(DelegateTask task, String caseNumber) {
+    task.setVariableLocal("customerTierDisplay", words.bilingual("tier", context.customerTier(caseNumber)));
     task.setVariableLocal("creditGradeDisplay", words.bilingual("grade", CaseVariables.text(task, "creditGrade")));
     task.setVariableLocal("strategyDisplay", words.bilingual("strategy", CaseVariables.text(task, "strategyName")));
     String currency = CaseVariables.text(task, "currency");

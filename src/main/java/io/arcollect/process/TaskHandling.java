@@ -40,7 +40,8 @@ import org.springframework.stereotype.Component;
 @Component
 class TaskHandling {
 
-  static final List<String> LIST_COLUMNS = List.of("caseNumber", "customerName", "daysPastDue", "strategyName");
+  /** Copied from the case's variables; days past due, of today's open invoices, comes with CaseContext.forTask. */
+  static final List<String> LIST_COLUMNS = List.of("caseNumber", "customerName", "strategyName");
 
   private final RefusedAttempts refusals;
 

@@ -19,9 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The worklist decisions of worklist.dmn for a collection case, on its figures of the moment: the task priority
- * (amount at stake, credit grade, days past due) and whether the amount at stake is worth a call
- * ({@code ${worklist.belowCallMinimum(execution)}} in collection-case.bpmn). The amount at stake is what is open of
- * the case in the company currency.
+ * (amount at stake, credit grade, days past due) and whether the amount at stake is worth a call for the
+ * customer's tier ("Apply strategy"). The amount at stake is what is open of the case in the company currency; days
+ * past due and tier are the case's records as they are now.
  */
 @Component("worklist")
 public class Worklist {
@@ -56,7 +56,7 @@ public class Worklist {
   /** Whether the amount at stake is below minimum-call-balance for the customer's tier: no call, reminders only. */
   public boolean belowCallMinimum(VariableScope scope) {
     BigDecimal atStake = amountAtStake(scope);
-    BigDecimal minimum = minimumCallBalance(CaseVariables.text(scope, "customerTier"));
+    BigDecimal minimum = minimumCallBalance(progress.customerTier(CaseVariables.caseNumber(scope)));
     return atStake != null && minimum != null && atStake.compareTo(minimum) < 0;
   }
 

@@ -10,11 +10,15 @@ import io.arcollect.casework.CaseWorld.Case;
 import io.arcollect.testsupport.ArcollectSpringBootTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -43,6 +47,8 @@ class TaskCopiesHistoryTest {
   @Autowired ProcessEngineConfigurationImpl engine;
   @Autowired TestRestTemplate rest;
   @Autowired JdbcTemplate jdbc;
+  @Autowired RuntimeService runtime;
+  @Autowired Clock clock;
 
   @Test
   void sallysFormHasTheCopiesButOnlyTheCaseVariablesHaveHistory() throws Exception {
@@ -93,6 +99,29 @@ class TaskCopiesHistoryTest {
         .singleResult().getValue()).isEqualTo(outputs.get("strategyName"));
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
         .variableName("followUpIntervalDays").singleResult().getValue()).isEqualTo(outputs.get("followUpIntervalDays"));
+  }
+
+  @Test
+  void theCaseKeepsAsVariablesWhatTheModelReadsTierAndDaysPastDueComeFromTheRecords() {
+    Case opened = new CaseWorld(context).openCase("STANDARD", "sally", "Software", 400, 600);
+    String processInstanceId = opened.instance().getId();
+
+    Map<String, Object> variables = runtime.getVariables(processInstanceId);
+    assertThat(variables).as("read by the model, forms and listeners")
+        .containsKeys("caseNumber", "customerName", "creditGrade", "strategyName", "owningDepartment", "workWithinDays",
+            "followUpIntervalDays", "outstandingAmount", "taskPriority", "fourEyesThreshold");
+    assertThat(variables).as("read by the decisions in the first step only, or from the records")
+        .doesNotContainKeys("customerTier", "daysPastDue", "maxFollowUps", "followUpCount", "strategy", "industry");
+
+    Task call = tasks.createTaskQuery().processInstanceId(processInstanceId).singleResult();
+    LocalDate today = LocalDate.now(clock);
+    int oldest = jdbc.queryForList("select i.due_date from invoices i join case_invoices ci on ci.invoice_id = i.id "
+        + "join collection_cases c on c.id = ci.case_id where c.case_number = ?", java.sql.Date.class, opened.number())
+        .stream().mapToInt(due -> (int) ChronoUnit.DAYS.between(due.toLocalDate(), today)).max().orElseThrow();
+    assertThat(oldest).isPositive();
+    assertThat(tasks.getVariableLocal(call.getId(), "daysPastDue")).as("the list column, of today's open invoices")
+        .isEqualTo(oldest);
+    assertThat((String) tasks.getVariableLocal(call.getId(), "customerTierDisplay")).startsWith("Standard");
   }
 
   @Test
