@@ -87,11 +87,25 @@ public class CaseProgress {
     return facts;
   }
 
+  /** Notes grade and strategy on the case record, with the strategy's escalation days (only Java steps read them). */
   @Transactional
-  public void strategyChosen(String caseNumber, String creditGrade, String strategyName, String owningDepartment) {
+  public void strategyChosen(String caseNumber, String creditGrade, String strategyName, String owningDepartment,
+      Integer daysToFormalNotice, Integer daysToLegalReferral) {
     CollectionCase collectionCase = find(caseNumber);
-    collectionCase.strategyChosen(creditGrade, strategyName, owningDepartment);
+    collectionCase.strategyChosen(creditGrade, strategyName, owningDepartment, daysToFormalNotice, daysToLegalReferral);
     publish(CaseEvent.Type.CASE_OPENED, collectionCase);
+  }
+
+  /** The strategy's days past due for the formal notice; null for a case assessed before they were recorded (V152). */
+  @Transactional
+  public Integer daysToFormalNotice(String caseNumber) {
+    return find(caseNumber).getDaysToFormalNotice();
+  }
+
+  /** The strategy's days past due for the legal referral; null for a case assessed before they were recorded. */
+  @Transactional
+  public Integer daysToLegalReferral(String caseNumber) {
+    return find(caseNumber).getDaysToLegalReferral();
   }
 
   @Transactional

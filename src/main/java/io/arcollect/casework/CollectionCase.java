@@ -54,6 +54,14 @@ public class CollectionCase {
   @Column(name = "owning_department")
   private String owningDepartment;
 
+  /** The strategy's days past due from which the formal notice is due; null for a case assessed before V152. */
+  @Column(name = "days_to_formal_notice")
+  private Integer daysToFormalNotice;
+
+  /** The strategy's days past due for the legal referral (the formal notice's deadline); null before V152. */
+  @Column(name = "days_to_legal_referral")
+  private Integer daysToLegalReferral;
+
   private String currency;
 
   @Column(name = "amount_at_open")
@@ -97,10 +105,21 @@ public class CollectionCase {
     this.processInstanceId = processInstanceId;
   }
 
-  void strategyChosen(String creditGrade, String strategy, String owningDepartment) {
+  void strategyChosen(String creditGrade, String strategy, String owningDepartment, Integer daysToFormalNotice,
+      Integer daysToLegalReferral) {
     this.creditGrade = creditGrade;
     this.strategy = strategy;
     this.owningDepartment = owningDepartment;
+    this.daysToFormalNotice = daysToFormalNotice;
+    this.daysToLegalReferral = daysToLegalReferral;
+  }
+
+  public Integer getDaysToFormalNotice() {
+    return daysToFormalNotice;
+  }
+
+  public Integer getDaysToLegalReferral() {
+    return daysToLegalReferral;
   }
 
   void enter(CaseStage stage) {

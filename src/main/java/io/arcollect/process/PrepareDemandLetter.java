@@ -19,7 +19,9 @@ class PrepareDemandLetter implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String caseNumber = CaseVariables.caseNumber(execution);
     execution.setVariable("outstandingAmount", progress.outstanding(caseNumber).doubleValue());
+    Integer recorded = progress.daysToLegalReferral(caseNumber);
+    // a case assessed before the case record kept them has them as a variable
     execution.setVariable("noticeDays", progress.noticeDays(caseNumber,
-        CaseVariables.number(execution, "daysToLegalReferral", 0)));
+        recorded != null ? recorded : CaseVariables.number(execution, "daysToLegalReferral", 0)));
   }
 }

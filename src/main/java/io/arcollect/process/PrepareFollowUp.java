@@ -29,6 +29,12 @@ class PrepareFollowUp implements JavaDelegate {
     int daysPastDue = progress.daysPastDue(caseNumber);
     execution.setVariable("followUpCount", followUps);
     execution.setVariable("formalNoticeDue", CaseRules.formalNoticeDue(followUps, rules.maxFollowUps(), daysPastDue,
-        CaseVariables.number(execution, "daysToFormalNotice", Integer.MAX_VALUE)));
+        daysToFormalNotice(execution, caseNumber)));
+  }
+
+  private int daysToFormalNotice(DelegateExecution execution, String caseNumber) {
+    Integer recorded = progress.daysToFormalNotice(caseNumber);
+    // a case assessed before the case record kept them has them as a variable
+    return recorded != null ? recorded : CaseVariables.number(execution, "daysToFormalNotice", Integer.MAX_VALUE);
   }
 }

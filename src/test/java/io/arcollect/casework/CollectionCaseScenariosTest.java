@@ -160,6 +160,25 @@ class CollectionCaseScenariosTest {
   }
 
   @Test
+  void aCaseAssessedBeforeTheCaseRecordKeptTheEscalationDaysGoesByItsVariables() {
+    Case recorded = openCase("STANDARD", null, "Software", 400, 600);
+    Case older = openCase("STANDARD", null, "Software", 400, 600);
+    assertThat(record(recorded).getDaysToFormalNotice()).as("the strategy's days, on the case record").isPositive();
+    // as a case of an earlier version has them (before V152): variables, nothing on the record
+    jdbc.update("update collection_cases set days_to_formal_notice = null, days_to_legal_referral = null "
+        + "where case_number = ?", older.number());
+    runtime.setVariable(older.instance().getId(), "daysToFormalNotice", 0);
+
+    for (Case c : List.of(recorded, older)) {
+      complete(c, "sally", Map.of("contactOutcome", "NO_ANSWER"));
+      passTimer(c, "Timer_FollowUpDue");
+    }
+
+    assertThat(recorded.instance()).isWaitingAt("Task_FollowUpCall");
+    assertThat(older.instance()).as("0 days to formal notice: due at once").isWaitingAt("Task_ApproveDemandLetter");
+  }
+
+  @Test
   void aRefusalGoesToFormalNoticeAndAnUnpaidDeadlineToLegalWhoHandOverToAnAgency() {
     Case c = openCase("STANDARD", null, "Software", 700, 800);
     complete(c, "sally", Map.of("contactOutcome", "REFUSES"));

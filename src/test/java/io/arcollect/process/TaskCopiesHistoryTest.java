@@ -111,7 +111,21 @@ class TaskCopiesHistoryTest {
         .containsKeys("caseNumber", "customerName", "creditGrade", "strategyName", "owningDepartment", "workWithinDays",
             "followUpIntervalDays", "outstandingAmount", "taskPriority", "fourEyesThreshold");
     assertThat(variables).as("read by the decisions in the first step only, or from the records")
-        .doesNotContainKeys("customerTier", "daysPastDue", "maxFollowUps", "followUpCount", "strategy", "industry");
+        .doesNotContainKeys("customerTier", "daysPastDue", "maxFollowUps", "followUpCount", "strategy", "industry",
+            "daysToFormalNotice", "daysToLegalReferral");
+    var outputs = history.createHistoricDecisionInstanceQuery().processInstanceId(processInstanceId)
+        .decisionDefinitionKey("collection-strategy").includeOutputs().singleResult().getOutputs();
+    Map<String, Object> escalation = jdbc.queryForMap("select days_to_formal_notice, days_to_legal_referral "
+        + "from collection_cases where case_number = ?", opened.number());
+    assertThat(outputs).as("the strategy's escalation days are on the case record")
+        .anySatisfy(output -> {
+          assertThat(output.getVariableName()).isEqualTo("daysToFormalNotice");
+          assertThat(((Number) escalation.get("days_to_formal_notice")).intValue()).isEqualTo(output.getValue());
+        })
+        .anySatisfy(output -> {
+          assertThat(output.getVariableName()).isEqualTo("daysToLegalReferral");
+          assertThat(((Number) escalation.get("days_to_legal_referral")).intValue()).isEqualTo(output.getValue());
+        });
 
     Task call = tasks.createTaskQuery().processInstanceId(processInstanceId).singleResult();
     LocalDate today = LocalDate.now(clock);
