@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.arcollect.testsupport.ArcollectSpringBootTest;
 import io.arcollect.testsupport.TestDatabase;
+import java.sql.Connection;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class EngineQueryTuningTest {
 
   @Autowired JdbcTemplate jdbc;
+  @Autowired DataSource dataSource;
 
   @Test
   void theApplicationsSessionsCompileNoQueriesAndTheAuthorizationsHaveTheirStatistics() {
@@ -32,5 +35,22 @@ class EngineQueryTuningTest {
         String.class)).containsIgnoringCase("(priority_ desc, due_date_)");
     assertThat(jdbc.queryForObject("select indexdef from pg_indexes where indexname = 'arcollect_idx_event_subscr_proc_inst'",
         String.class)).containsIgnoringCase("(proc_inst_id_)");
+  }
+
+  /** Issue 17, start-up: the analyze of Camunda's authorizations runs when the statistics lack figures, not every start. */
+  @Test
+  void analyzesTheAuthorizationsOnlyWhileTheirStatisticsHaveNoFigures() throws Exception {
+    assumeTrue(TestDatabase.postgres(), "PostgreSQL statistics");
+    // the groups' authorizations (identity.IdentitySetup) are in the table: an analyze gives every statistic figures
+    jdbc.execute("analyze ACT_RU_AUTHORIZATION");
+    try (Connection connection = dataSource.getConnection()) {
+      assertThat(EngineQueryTuning.tune(connection, "")).isNotEmpty().noneMatch(sql -> sql.startsWith("analyze"));
+    }
+    jdbc.execute("drop statistics arcollect_auth_read_task");
+    try (Connection connection = dataSource.getConnection()) {
+      assertThat(EngineQueryTuning.tune(connection, "")).contains("analyze ACT_RU_AUTHORIZATION");
+    }
+    assertThat(jdbc.queryForObject("select count(*) from pg_stats_ext where statistics_name = 'arcollect_auth_read_task'",
+        Integer.class)).isEqualTo(1);
   }
 }

@@ -14,8 +14,12 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
+import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 
-/** /actuator/health answers "up" only once the models are deployed and the start-up runners (demo data) are done. */
+/**
+ * /actuator/health answers "up" only once the models are deployed and the start-up runners (demo data) are done, also
+ * with Hibernate started on a thread of its own (JpaBootstrapInBackground).
+ */
 class StartupHealthTest {
 
   static final List<Status> DURING_START = new ArrayList<>();
@@ -40,6 +44,8 @@ class StartupHealthTest {
             "--camunda.bpm.process-engine-name=startup")) {
       assertThat(DURING_START).containsExactly(Status.OUT_OF_SERVICE);
       assertThat(node.getBean(HealthEndpoint.class).health().getStatus()).isEqualTo(Status.UP);
+      assertThat(node.getBean("&entityManagerFactory", LocalContainerEntityManagerFactoryBean.class).getBootstrapExecutor())
+          .isNotNull();
     }
   }
 }
