@@ -30,8 +30,18 @@ export async function newPage(browser) {
 /** Logs in to a Camunda webapp (tasklist, cockpit, admin) as a user and waits for the app to show. */
 export async function camundaLogin(page, app, user, password = user) {
   await page.goto(`${baseUrl}/camunda/app/${app}/default/`);
-  await page.locator('input[placeholder="Username"]').fill(user);
-  await page.locator('input[type=password]').fill(password);
+  const username = page.locator('input[placeholder="Username"]');
+  const secret = page.locator('input[type=password]');
+  // on a loaded machine Angular may still be binding the form when the first keys arrive (seen: "fionafiona" in
+  // the name, the password empty): fill again until both fields hold what was typed
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await username.fill(user);
+    await secret.fill(password);
+    if ((await username.inputValue()) === user && (await secret.inputValue()) === password) {
+      break;
+    }
+    await page.waitForTimeout(500);
+  }
   await page.locator('button[type=submit]').click();
   await page.locator('input[placeholder="Username"]').waitFor({ state: 'detached' });
 }
