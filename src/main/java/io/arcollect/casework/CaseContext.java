@@ -79,7 +79,7 @@ public class CaseContext {
         "%s  due %s  %d days late  %s %s open of %s%s".formatted(i.invoiceNumber(), i.dueDate(), i.daysPastDue(),
             i.currency(), money(i.openAmount()), money(i.amount()), i.disputed() ? "  DISPUTED" : ""))
         .collect(Collectors.joining("\n")));
-    variables.put("daysPastDue", (int) open.stream().mapToLong(CaseInvoice::daysPastDue).max().orElse(0));
+    variables.put("daysPastDue", CaseInvoice.daysPastDueOf(open));
     // for the Tasklist filter "Disputes"
     variables.put("hasDisputedInvoices", open.stream().anyMatch(CaseInvoice::disputed));
     variables.put("openInvoiceNumbers", open.stream().map(CaseInvoice::invoiceNumber).collect(Collectors.joining(", ")));

@@ -15,4 +15,9 @@ public record CaseInvoice(long invoiceId, String invoiceNumber, LocalDate dueDat
   public boolean isClaimable() {
     return isOpen() && !disputed;
   }
+
+  /** A case's days past due: its oldest open invoice's, 0 when none is open. */
+  public static int daysPastDueOf(java.util.List<CaseInvoice> invoices) {
+    return (int) invoices.stream().filter(CaseInvoice::isOpen).mapToLong(CaseInvoice::daysPastDue).max().orElse(0);
+  }
 }

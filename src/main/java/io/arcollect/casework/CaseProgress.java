@@ -77,7 +77,7 @@ public class CaseProgress {
     facts.put("accountOwner", customer.accountOwner());
     // key accounts are worked by their owner by name; everyone else by the owning department
     facts.put("keyAccountOwner", customer.tier() == CustomerTier.KEY ? customer.accountOwner() : null);
-    facts.put("daysPastDue", (int) open.stream().mapToLong(CaseInvoice::daysPastDue).max().orElse(0));
+    facts.put("daysPastDue", CaseInvoice.daysPastDueOf(open));
     // the strategy's thresholds are in the company currency: JPY 20,000 is not EUR 20,000 (no rate: an incident)
     facts.put("overdueAmount", rates.toCompanyCurrency(collectionCase.getOutstandingAmount(), collectionCase.getCurrency(),
         LocalDate.now(clock)).doubleValue());
@@ -141,8 +141,7 @@ public class CaseProgress {
   /** Days past due of the case's oldest open invoice today. */
   @Transactional
   public int daysPastDue(String caseNumber) {
-    return (int) invoices(caseNumber).stream().filter(CaseInvoice::isOpen).mapToLong(CaseInvoice::daysPastDue).max()
-        .orElse(0);
+    return CaseInvoice.daysPastDueOf(invoices(caseNumber));
   }
 
   /** Notes a promise for the promise-kept rate. */
